@@ -1,0 +1,75 @@
+# Coéduc — the two commands of the README: `make run` and `make test`.
+# Needs only Python 3.11 (no PostgreSQL, Redis, GNU gettext or browser).
+
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export DJANGO_SETTINGS_MODULE ?= coeduc.settings
+
+.PHONY: run test install install-test translations messages serve lint format clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml requirements.lock
+	$(PIP) install --quiet -c requirements.lock -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install --quiet -c requirements.lock -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed translations
+
+install-test: $(VENV)/.installed-test translations
+
+# Catalogues are compiled with Babel: no GNU gettext needed.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+
+# For developers who have GNU gettext: extract new source strings into the catalogues.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --no-obsolete --ignore='.venv/*' --ignore='var/*' \
+		--ignore='tests/*' --ignore='bench/*' --locale fr --locale en --locale ar
+
+# The secret key of this machine, made once and kept out of git.
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: install var/secret_key
+	@export SECRET_KEY="$$(cat var/secret_key)"; \
+	$(PY) manage.py migrate --no-input && \
+	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
+	$(PY) manage.py load_demo && \
+	$(PY) manage.py demo_accounts && \
+	$(MAKE) --no-print-directory serve
+
+# The ASGI server (uvicorn: uvloop, httptools, wsproto) and the background-task worker together.
+serve: var/secret_key
+	@export SECRET_KEY="$$(cat var/secret_key)"; \
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "Coéduc: http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
+	$(VENV)/bin/uvicorn coeduc.asgi:application --host $(HOST) --port $(PORT) \
+		--loop uvloop --http httptools --ws wsproto --proxy-headers
+
+test: install-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,1 @@
+"""The ambassador path: stages, evidence, validation, mentoring, badges (see issue 5)."""

@@ -1,0 +1,49 @@
+"""allauth adapter: where allauth keeps a person's phone number and how it sends codes by SMS."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .models import User
+from .sms import send_sms
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def set_phone(self, user, phone: str, verified: bool) -> None:
+        user.phone = phone
+        user.phone_verified = verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user) -> tuple[str, bool] | None:
+        if user.phone:
+            return user.phone, user.phone_verified
+        return None
+
+    def set_phone_verified(self, user, phone: str) -> None:
+        self.set_phone(user, phone, True)
+
+    def get_user_by_phone(self, phone: str):
+        return User.objects.filter(phone=phone).order_by("pk").first()
+
+    def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        with translation.override(language or settings.LANGUAGE_CODE):
+            body = gettext("Coéduc: your code is %(code)s. It works for 10 minutes.") % {
+                "code": code
+            }
+        send_sms(phone, body)
+
+    def send_unknown_account_sms(self, phone: str, **kwargs) -> None:
+        send_sms(
+            phone,
+            gettext(
+                "Coéduc: someone asked for a sign-in code for this number, but it has no "
+                "account. To create one, choose “Create an account”."
+            ),
+        )
+
+    def phone_form_field(self, **kwargs):
+        from .forms import PhoneNumberField
+
+        return PhoneNumberField(**kwargs)

@@ -1,0 +1,1 @@
+"""Coéduc: the Django/Wagtail project (settings, URLs, ASGI, pages). Imported as `coeduc`."""

@@ -1,0 +1,28 @@
+"""The one ASGI application: HTTP to Django, WebSocket to Channels consumers.
+
+Served by uvicorn (uvloop, httptools, wsproto); see the Makefile and the README.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coeduc.settings")
+
+from django.core.asgi import get_asgi_application  # noqa: E402
+
+# Django must be set up before the consumers (and their models) are imported.
+django_asgi_app = get_asgi_application()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from .routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        ),
+    }
+)

@@ -1,0 +1,1 @@
+"""Workshops: organisations' venues, workshops, registrations and attendance (see issue 4)."""

@@ -22,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("parents.urls")),
+    path("workshops/", include("workshops.urls")),
     # Wagtail's page tree last: it answers every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,420 @@
+"""Demo workshops for `manage.py load_demo`: venues and workshops across territories.
+
+Idempotent: venues are keyed by (organisation, name), workshops by (organisation, title),
+demo families by (workshop, e-mail). Dates are set relative to today when a workshop is
+created, and moved forward again once it is over, so the demo always has upcoming workshops.
+Territories and organisations come from `load_demo` (same codes and names).
+"""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from parents.models import Organisation, Territory
+
+from .models import Registration, Venue, Workshop
+
+LIGUE = "Ligue de l'Enseignement"
+TROUSSE = "La Trousse à Projets"
+POUSSEE = "La petite poussée"
+CANOPE = "Réseau Canopé"
+DSDEN = "DSDEN de l'Aisne"
+JEAN_MACE = "École élémentaire Jean-Macé (Laon)"
+
+# (organisation, name, address, commune, territory code, step-free access, transport hint)
+VENUES = [
+    (
+        LIGUE,
+        "Médiathèque Suzanne-Martinet",
+        "2 rue du Cloître",
+        "Laon",
+        "02",
+        True,
+        "Bus ligne 1, arrêt « Cathédrale ».",
+    ),
+    (
+        LIGUE,
+        "Centre social de la Belle de Mai",
+        "12 rue Clovis-Hugues",
+        "Marseille",
+        "13",
+        True,
+        "Métro 2, station « National ».",
+    ),
+    (
+        LIGUE,
+        "Maison des parents de Lauricisque",
+        "Rue Raphaël-Jernidier",
+        "Pointe-à-Pitre",
+        "971",
+        True,
+        "Karu'lis ligne 2, arrêt « Lauricisque ».",
+    ),
+    (
+        LIGUE,
+        "Espace Martin-Luther-King",
+        "27 boulevard Louis-Blanc",
+        "Montpellier",
+        "34",
+        False,
+        "Tram 1, station « Louis-Blanc ».",
+    ),
+    (
+        TROUSSE,
+        "Maison de quartier des Flanades",
+        "Place de Navarre",
+        "Sarcelles",
+        "95",
+        True,
+        "Gare de Garges-Sarcelles puis bus 133.",
+    ),
+    (
+        TROUSSE,
+        "Médiathèque des Capucins",
+        "25 rue de Pontaniou",
+        "Brest",
+        "29",
+        True,
+        "Téléphérique, arrêt « Capucins ».",
+    ),
+    (
+        POUSSEE,
+        "Maison des habitants du Centre-Ville",
+        "2 rue du Vieux-Temple",
+        "Grenoble",
+        "38",
+        True,
+        "Tram B, arrêt « Notre-Dame Musée ».",
+    ),
+    (
+        POUSSEE,
+        "Centre d'animation des Couronneries",
+        "37 rue Pierre-de-Coubertin",
+        "Poitiers",
+        "86",
+        False,
+        "Bus 1, arrêt « Coubertin ».",
+    ),
+    (
+        DSDEN,
+        "Salle polyvalente de la DSDEN",
+        "Cité administrative, 2 rue Fernand-Christ",
+        "Laon",
+        "02",
+        True,
+        "Parking gratuit devant la cité administrative.",
+    ),
+    (
+        JEAN_MACE,
+        "Préau de l'école Jean-Macé",
+        "3 rue Jean-Macé",
+        "Laon",
+        "02",
+        True,
+        "À 5 minutes à pied de la gare.",
+    ),
+]
+
+# key fields: organisation and title. Then: venue name (None: online), topic, format,
+# languages, days from today, local start hour, duration in hours, capacity, waiting list,
+# childcare, interpreter, demo families (seats each) already signed up.
+WORKSHOPS = [
+    (
+        LIGUE,
+        "Pronote pas à pas",
+        "Médiathèque Suzanne-Martinet",
+        "pronote",
+        "on_site",
+        "fr",
+        6,
+        18,
+        2,
+        12,
+        True,
+        True,
+        False,
+        [2, 1, 3],
+    ),
+    (
+        LIGUE,
+        "L’ENT expliqué aux familles, en français et en arabe",
+        "Centre social de la Belle de Mai",
+        "ent",
+        "on_site",
+        "fr,ar",
+        9,
+        17,
+        2,
+        15,
+        True,
+        True,
+        True,
+        [1, 2],
+    ),
+    (
+        LIGUE,
+        "EduConnect : un seul compte pour tout",
+        "Maison des parents de Lauricisque",
+        "educonnect",
+        "on_site",
+        "fr",
+        8,
+        17,
+        2,
+        6,
+        True,
+        False,
+        False,
+        [2, 2, 2, 1, 3],
+    ),
+    (
+        LIGUE,
+        "Protéger ses enfants en ligne",
+        "Espace Martin-Luther-King",
+        "safety_online",
+        "hybrid",
+        "fr",
+        12,
+        19,
+        2,
+        20,
+        True,
+        False,
+        False,
+        [1],
+    ),
+    (
+        TROUSSE,
+        "ÉcoleDirecte sans stress",
+        "Maison de quartier des Flanades",
+        "ecoledirecte",
+        "on_site",
+        "fr,ar",
+        5,
+        14,
+        2,
+        8,
+        True,
+        True,
+        True,
+        [3, 2, 3, 2, 1],
+    ),
+    (
+        TROUSSE,
+        "S’équiper sans se ruiner",
+        "Médiathèque des Capucins",
+        "equipment",
+        "on_site",
+        "fr",
+        14,
+        10,
+        3,
+        10,
+        False,
+        False,
+        False,
+        [],
+    ),
+    (
+        POUSSEE,
+        "Parents et école : se parler",
+        "Maison des habitants du Centre-Ville",
+        "parents_school",
+        "on_site",
+        "fr",
+        10,
+        18,
+        2,
+        12,
+        True,
+        True,
+        False,
+        [2],
+    ),
+    (
+        POUSSEE,
+        "Écrans et sommeil : trouver le bon rythme",
+        "Centre d'animation des Couronneries",
+        "screens_sleep",
+        "on_site",
+        "fr",
+        16,
+        18,
+        2,
+        15,
+        True,
+        True,
+        False,
+        [],
+    ),
+    (
+        CANOPE,
+        "EduConnect en ligne, questions-réponses",
+        None,
+        "educonnect",
+        "online",
+        "fr",
+        4,
+        20,
+        1,
+        30,
+        True,
+        False,
+        False,
+        [1, 1],
+    ),
+    (
+        DSDEN,
+        "L’ENT de l’Aisne : premiers pas",
+        "Salle polyvalente de la DSDEN",
+        "ent",
+        "on_site",
+        "fr",
+        7,
+        17,
+        2,
+        6,
+        True,
+        False,
+        False,
+        [3, 3, 2],
+    ),
+    (
+        JEAN_MACE,
+        "Café des parents : l’école et le numérique",
+        "Préau de l'école Jean-Macé",
+        "parents_school",
+        "on_site",
+        "fr",
+        3,
+        8,
+        1,
+        15,
+        True,
+        True,
+        False,
+        [1, 2, 1],
+    ),
+]
+
+DESCRIPTION = (
+    "Un atelier gratuit et convivial, en petit groupe, pour poser toutes vos questions. "
+    "Apportez votre téléphone si vous le souhaitez : nous regardons ensemble, pas à pas."
+)
+DEMO_NAMES = ["Samira", "Kévin", "Nadia", "Thierry", "Fatou", "Julie", "Mehdi", "Laura"]
+
+
+def _dates(days: int, hour: int, hours: int, tz_name: str):
+    tz = ZoneInfo(tz_name)
+    day = timezone.localdate() + timedelta(days=days)
+    starts_at = datetime.combine(day, time(hour), tzinfo=tz)
+    return starts_at, starts_at + timedelta(hours=hours)
+
+
+@transaction.atomic
+def load_demo_workshops() -> list[Workshop]:
+    organisations = {o.name: o for o in Organisation.objects.all()}
+    territories = {t.code: t for t in Territory.objects.all()}
+    venues = {}
+    for organisation, name, address, commune, code, step_free, hint in VENUES:
+        venue, _ = Venue.objects.update_or_create(
+            organisation=organisations[organisation],
+            name=name,
+            defaults={
+                "address": address,
+                "commune": commune,
+                "territory": territories[code],
+                "step_free_access": step_free,
+                "transport_hint": hint,
+            },
+        )
+        venues[name] = venue
+
+    workshops = []
+    for (
+        organisation,
+        title,
+        venue_name,
+        topic,
+        fmt,
+        languages,
+        days,
+        hour,
+        hours,
+        capacity,
+        waitlist,
+        childcare,
+        interpreter,
+        families,
+    ) in WORKSHOPS:
+        venue = venues.get(venue_name)
+        tz_name = venue.territory.timezone if venue else "Europe/Paris"
+        starts_at, ends_at = _dates(days, hour, hours, tz_name)
+        workshop, created = Workshop.objects.update_or_create(
+            organisation=organisations[organisation],
+            title=title,
+            defaults={
+                "venue": venue,
+                "description": DESCRIPTION,
+                "topic": topic,
+                "format": fmt,
+                "languages": languages,
+                "capacity": capacity,
+                "waitlist_enabled": waitlist,
+                "status": Workshop.Status.PUBLISHED,
+                "online_link": "https://visio.coeduc.fr/demo" if fmt != "on_site" else "",
+                "childcare_offered": childcare,
+                "interpreter_offered": interpreter,
+            },
+            create_defaults={
+                "venue": venue,
+                "description": DESCRIPTION,
+                "topic": topic,
+                "format": fmt,
+                "languages": languages,
+                "capacity": capacity,
+                "waitlist_enabled": waitlist,
+                "status": Workshop.Status.PUBLISHED,
+                "online_link": "https://visio.coeduc.fr/demo" if fmt != "on_site" else "",
+                "childcare_offered": childcare,
+                "interpreter_offered": interpreter,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+            },
+        )
+        if not created and workshop.ends_at <= timezone.now():
+            workshop.starts_at, workshop.ends_at = starts_at, ends_at
+            workshop.save(update_fields=["starts_at", "ends_at", "updated_at"])
+        _load_families(workshop, families)
+        workshops.append(workshop)
+    return workshops
+
+
+def _load_families(workshop: Workshop, families: list[int]) -> None:
+    """Demo sign-ups, written directly (no messages to send) with the services' rule:
+    confirmed while the whole family fits, else waiting."""
+    for index, seats in enumerate(families):
+        email = f"famille{index + 1}.atelier{workshop.pk}@demo.coeduc.fr"
+        if Registration.objects.filter(workshop=workshop, email=email).exists():
+            continue
+        confirmed = (
+            Registration.objects.filter(
+                workshop=workshop, status=Registration.Status.CONFIRMED
+            ).aggregate(total=Sum("seats"))["total"]
+            or 0
+        )
+        fits = confirmed + seats <= workshop.capacity
+        if not fits and not workshop.waitlist_enabled:
+            continue
+        Registration.objects.create(
+            workshop=workshop,
+            first_name=DEMO_NAMES[index % len(DEMO_NAMES)],
+            email=email,
+            seats=seats,
+            consent_at=timezone.now(),
+            status=Registration.Status.CONFIRMED if fits else Registration.Status.WAITLISTED,
+            needs_childcare=index % 3 == 0 and workshop.childcare_offered,
+        )

@@ -1,0 +1,34 @@
+"""How the workshop pages say things: places left in words, never "0/3"."""
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..models import Workshop
+
+register = template.Library()
+
+
+@register.filter
+def places_left(workshop: Workshop) -> str:
+    if workshop.status == Workshop.Status.CANCELLED:
+        return _("Cancelled")
+    left = workshop.places_left()
+    if left > 0:
+        return ngettext("%(count)d place left", "%(count)d places left", left) % {"count": left}
+    if workshop.waitlist_enabled:
+        return _("Full — join the waiting list")
+    return _("Full")
+
+
+@register.filter
+def language_names(workshop: Workshop) -> str:
+    from django.utils.translation import get_language_info
+
+    names = []
+    for code in workshop.language_codes:
+        try:
+            names.append(get_language_info(code)["name_translated"])
+        except KeyError:
+            names.append(code)
+    return ", ".join(str(name) for name in names)

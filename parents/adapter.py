@@ -10,6 +10,20 @@ from .sms import send_sms
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        # A parent without e-mail signs up with a phone only: it must be on the user before
+        # the first save (allauth would set it afterwards), or the "e-mail or phone" rule fails.
+        if phone := form.cleaned_data.get("phone"):
+            user.phone = phone
+        return super().save_user(request, user, form, commit)
+
+    def get_from_email(self):
+        return settings.DEFAULT_FROM_EMAIL
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        context = {**context, "SITE_URL": settings.SITE_URL}
+        return super().render_mail(template_prefix, email, context, headers=headers)
+
     def set_phone(self, user, phone: str, verified: bool) -> None:
         user.phone = phone
         user.phone_verified = verified
@@ -29,7 +43,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language or settings.LANGUAGE_CODE):
-            body = gettext("Coéduc: your code is %(code)s. It works for 10 minutes.") % {
+            body = gettext("Coéduc: your code is %(code)s. It works for a few minutes.") % {
                 "code": code
             }
         send_sms(phone, body)

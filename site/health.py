@@ -1,6 +1,7 @@
 """`/healthz`: can this worker serve? Database, cache and channel layer, each really checked."""
 
 import asyncio
+import inspect
 import logging
 import uuid
 
@@ -43,7 +44,7 @@ async def _check_channel_layer() -> None:
 
 async def _run(name: str, check) -> tuple[str, str]:
     try:
-        if asyncio.iscoroutinefunction(check):
+        if inspect.iscoroutinefunction(check):
             await asyncio.wait_for(check(), CHECK_TIMEOUT_SECONDS)
         else:
             await asyncio.wait_for(sync_to_async(check)(), CHECK_TIMEOUT_SECONDS)

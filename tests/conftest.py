@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from parents.sms import MemoryBackend
@@ -45,3 +46,36 @@ def client():
 def demo(db):
     """The demo content of `manage.py load_demo` (territories, accounts, home pages)."""
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker):
+    """`load_demo` once for a whole test module, in a transaction rolled back at its end.
+
+    Like Django's `TestCase.setUpTestData`: each test's own transaction is a savepoint inside
+    this one, so whatever a test changes is undone before the next test.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def shared_demo(_demo_for_the_module, db):
+    """The demo content, loaded once per test module (`load_demo` takes seconds).
+
+    Not for `transaction=True` tests. Once a test of a module has asked for it, the demo
+    content stays there for the module's later tests: they must not collide with it.
+    """

@@ -22,7 +22,6 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("headline"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")

@@ -17,10 +17,15 @@ CHECK_TIMEOUT_SECONDS = 3
 
 
 def _check_database() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        if cursor.fetchone()[0] != 1:
-            raise RuntimeError("unexpected answer")
+    # Runs in a thread of its own (see healthz): a database that hangs must not block the
+    # request's thread, and the connection is closed (given back to the pool) at once.
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            if cursor.fetchone()[0] != 1:
+                raise RuntimeError("unexpected answer")
+    finally:
+        connection.close()
 
 
 def _check_cache() -> None:
@@ -47,7 +52,8 @@ async def _run(name: str, check) -> tuple[str, str]:
         if inspect.iscoroutinefunction(check):
             await asyncio.wait_for(check(), CHECK_TIMEOUT_SECONDS)
         else:
-            await asyncio.wait_for(sync_to_async(check)(), CHECK_TIMEOUT_SECONDS)
+            worker = sync_to_async(check, thread_sensitive=False)
+            await asyncio.wait_for(worker(), CHECK_TIMEOUT_SECONDS)
     except Exception as error:  # noqa: BLE001 — any failure means "not healthy"
         logger.warning("healthz: %s failed: %r", name, error)
         return name, "error"

@@ -390,7 +390,71 @@ def load_demo_workshops() -> list[Workshop]:
             workshop.save(update_fields=["starts_at", "ends_at", "updated_at"])
         _load_families(workshop, families)
         workshops.append(workshop)
+    workshops += _load_series(organisations[LIGUE], venues["Médiathèque Suzanne-Martinet"])
+    workshops.append(_load_past_workshop(organisations[LIGUE], venues[VENUES[0][1]]))
     return workshops
+
+
+SERIES_TITLE = "Parents et écrans : un cycle en trois séances"
+PAST_TITLE = "Pronote : premiers pas (atelier passé)"
+
+
+def _load_series(organisation, venue) -> list[Workshop]:
+    """One series of three weekly sessions, created once (by the same service as the form)."""
+    from .models import WorkshopSeries
+    from .services import create_series, weekly_starts
+
+    series = WorkshopSeries.objects.filter(organisation=organisation, title=SERIES_TITLE).first()
+    if series is None or not series.workshops.filter(ends_at__gt=timezone.now()).exists():
+        if series is not None:
+            series.workshops.all().delete()
+            series.delete()
+        first, _end = _dates(10, 18, 2, venue.territory.timezone)
+        series = create_series(
+            organisation=organisation,
+            title=SERIES_TITLE,
+            starts=weekly_starts(first, 3),
+            duration=timedelta(hours=2),
+            venue=venue,
+            description=DESCRIPTION,
+            topic=Workshop.Topic.SCREENS_SLEEP,
+            capacity=10,
+            status=Workshop.Status.PUBLISHED,
+        )
+    return list(series.workshops.order_by("starts_at"))
+
+
+def _load_past_workshop(organisation, venue) -> Workshop:
+    """A workshop held two weeks ago and closed: attendance taken, one family absent."""
+    starts_at, ends_at = _dates(-14, 18, 2, venue.territory.timezone)
+    workshop, created = Workshop.objects.get_or_create(
+        organisation=organisation,
+        title=PAST_TITLE,
+        defaults={
+            "venue": venue,
+            "description": DESCRIPTION,
+            "topic": Workshop.Topic.PRONOTE,
+            "capacity": 8,
+            "status": Workshop.Status.CLOSED,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "closed_at": ends_at,
+        },
+    )
+    if created:
+        for index, (seats, attended) in enumerate([(2, True), (1, True), (3, False)]):
+            Registration.objects.create(
+                workshop=workshop,
+                first_name=DEMO_NAMES[index],
+                email=f"famille{index + 1}.atelier{workshop.pk}@demo.coeduc.fr",
+                seats=seats,
+                consent_at=starts_at - timedelta(days=7),
+                created_at=starts_at - timedelta(days=7),
+                status=Registration.Status.CONFIRMED,
+                attended=attended,
+                checked_in_at=starts_at if attended else None,
+            )
+    return workshop
 
 
 def _load_families(workshop: Workshop, families: list[int]) -> None:

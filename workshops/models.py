@@ -52,7 +52,46 @@ class Venue(models.Model):
         return f"{self.name} ({self.commune})"
 
 
+class WorkshopSeries(models.Model):
+    """A cycle of sessions created in one go (for example: four Tuesdays in a row)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="workshop_series",
+        verbose_name=_("organisation"),
+    )
+    title = models.CharField(_("title"), max_length=160)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("series of workshops")
+        verbose_name_plural = _("series of workshops")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+
 class WorkshopQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The workshops this person runs: their organisations' (staff: all)."""
+        from parents.permissions import facilitated_organisations, is_staff
+
+        if is_staff(user):
+            return self.all()
+        return self.filter(organisation__in=facilitated_organisations(user))
+
+    def visible_to(self, user):
+        """What a person may open: every workshop but drafts, plus the drafts they run."""
+        from parents.permissions import facilitated_organisations, is_staff
+
+        if is_staff(user):
+            return self.all()
+        return self.filter(
+            ~Q(status=Workshop.Status.DRAFT) | Q(organisation__in=facilitated_organisations(user))
+        )
+
     def published(self):
         return self.filter(status=Workshop.Status.PUBLISHED)
 
@@ -61,15 +100,22 @@ class WorkshopQuerySet(models.QuerySet):
         return self.filter(ends_at__gt=now or timezone.now())
 
     def with_confirmed_seats(self):
-        """Annotate `confirmed_seats` (one aggregate, so a list page costs one query)."""
-        return self.annotate(
-            confirmed_seats=Coalesce(
-                Sum(
-                    "registrations__seats",
-                    filter=Q(registrations__status=Registration.Status.CONFIRMED),
-                ),
-                0,
+        """Annotate `confirmed_seats` (a correlated subquery, so a list page costs one query).
+
+        A subquery rather than a join with GROUP BY: the database computes it only for the
+        rows of the page, and the paginator's COUNT leaves it out.
+        """
+        seats = (
+            Registration.objects.filter(
+                workshop_id=models.OuterRef("pk"), status=Registration.Status.CONFIRMED
             )
+            .order_by()
+            .values("workshop_id")
+            .annotate(total=Sum("seats"))
+            .values("total")
+        )
+        return self.annotate(
+            confirmed_seats=Coalesce(models.Subquery(seats, output_field=models.IntegerField()), 0)
         )
 
     def speaking(self, language: str):
@@ -147,6 +193,21 @@ class Workshop(models.Model):
     )
     childcare_offered = models.BooleanField(_("childcare offered"), default=False)
     interpreter_offered = models.BooleanField(_("interpreter offered"), default=False)
+    series = models.ForeignKey(
+        WorkshopSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workshops",
+        verbose_name=_("series"),
+    )
+    co_hosts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="co_hosted_workshops",
+        verbose_name=_("co-hosting ambassadors"),
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -274,6 +335,11 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    reminder_48h_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_3h_sent_at = models.DateTimeField(null=True, blank=True)
+    followup_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the first name and contact details are erased (3 months after the workshop).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -298,7 +364,9 @@ class Registration(models.Model):
                 name="registration_seats_in_range",
             ),
             models.CheckConstraint(
-                condition=Q(email__isnull=False) | Q(phone__isnull=False),
+                condition=Q(email__isnull=False)
+                | Q(phone__isnull=False)
+                | Q(anonymised_at__isnull=False),
                 name="registration_has_email_or_phone",
             ),
         ]

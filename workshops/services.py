@@ -22,8 +22,9 @@ told about a place that a rollback took away.
 """
 
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -186,6 +187,9 @@ def register(
                 status = Registration.Status.WAITLISTED
             else:
                 raise WorkshopFull()
+            # Stamped under the lock: the order of `created_at` is the order in which places
+            # were decided, so the waiting list is exactly the arrival order.
+            arrived = timezone.now()
             registration = Registration.objects.create(
                 workshop=locked,
                 first_name=first_name[:80],
@@ -198,9 +202,9 @@ def register(
                 needs_accessibility=needs.accessibility,
                 needs_details=(needs.details or "").strip()[:NEEDS_DETAILS_MAX_LENGTH],
                 language=language or translation.get_language() or "fr",
-                consent_at=now,
+                consent_at=arrived,
                 status=status,
-                created_at=now,
+                created_at=arrived,
             )
             _notify_after_commit([registration.pk], "registered")
     except IntegrityError as error:
@@ -271,3 +275,201 @@ def set_capacity(workshop: Workshop, capacity: int) -> Workshop:
         _promote_waitlist(locked)
     workshop.refresh_from_db()
     return workshop
+
+
+# --- Running a workshop: series, check-in, closing, cancelling ------------------------------
+
+
+def weekly_starts(first_start, count: int) -> list:
+    """`count` starts a week apart, at the same wall-clock time in the first start's zone.
+
+    Adding 7 days to an aware local datetime keeps 18:00 at 18:00 across a clock change.
+    """
+    if count < 1:
+        raise InvalidRegistration(_("A series needs at least one session."))
+    tz = first_start.tzinfo
+    return [
+        timezone.make_aware(first_start.replace(tzinfo=None) + timedelta(weeks=week), tz)
+        for week in range(count)
+    ]
+
+
+def create_series(*, organisation, title: str, starts, duration: timedelta, **fields):
+    """A series and its sessions, all or nothing: one workshop per start, numbered in order."""
+    from .models import WorkshopSeries
+
+    starts = sorted(starts)
+    if not starts:
+        raise InvalidRegistration(_("A series needs at least one session."))
+    if duration <= timedelta(0):
+        raise InvalidRegistration(_("A session must end after it starts."))
+    total = len(starts)
+    with transaction.atomic():
+        series = WorkshopSeries.objects.create(organisation=organisation, title=title)
+        for number, starts_at in enumerate(starts, start=1):
+            Workshop.objects.create(
+                organisation=organisation,
+                series=series,
+                title=_("%(title)s (session %(number)d of %(total)d)")
+                % {"title": title, "number": number, "total": total},
+                starts_at=starts_at,
+                ends_at=starts_at + duration,
+                **fields,
+            )
+    return series
+
+
+def check_in(registration: Registration, present: bool = True, now=None) -> Registration:
+    """Mark a confirmed family present (or undo it). Only confirmed places can be checked in."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_workshop(registration.workshop_id)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status != Registration.Status.CONFIRMED:
+            raise InvalidRegistration(_("Only families with confirmed places can be checked in."))
+        current.attended = True if present else None
+        current.checked_in_at = now if present else None
+        current.save(update_fields=["attended", "checked_in_at", "updated_at"])
+    return current
+
+
+def close_workshop(workshop: Workshop, now=None) -> Workshop:
+    """Close a workshop that has started: confirmed families not checked in are no-shows."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock_workshop(workshop.pk)
+        if locked.status == Workshop.Status.CLOSED:
+            return locked
+        if locked.status != Workshop.Status.PUBLISHED:
+            raise InvalidRegistration(_("Only a published workshop can be closed."))
+        if locked.starts_at > now:
+            raise InvalidRegistration(_("A workshop can be closed once it has started."))
+        Registration.objects.filter(
+            workshop_id=locked.pk, status=Registration.Status.CONFIRMED, attended__isnull=True
+        ).update(attended=False, updated_at=now)
+        locked.status = Workshop.Status.CLOSED
+        locked.closed_at = now
+        locked.save(update_fields=["status", "closed_at", "updated_at"])
+    workshop.refresh_from_db()
+    return workshop
+
+
+def cancel_workshop(workshop: Workshop) -> Workshop:
+    """Cancel a workshop and tell every family that holds or awaits places. Twice is fine."""
+    with transaction.atomic():
+        locked = _lock_workshop(workshop.pk)
+        if locked.status == Workshop.Status.CANCELLED:
+            return locked
+        if locked.status == Workshop.Status.CLOSED:
+            raise InvalidRegistration(_("A closed workshop cannot be cancelled."))
+        was_published = locked.status == Workshop.Status.PUBLISHED
+        locked.status = Workshop.Status.CANCELLED
+        locked.save(update_fields=["status", "updated_at"])
+        if was_published:
+            to_tell = Registration.objects.filter(workshop_id=locked.pk).active()
+            _notify_after_commit(list(to_tell.values_list("pk", flat=True)), "workshop_cancelled")
+    workshop.refresh_from_db()
+    return workshop
+
+
+def message_participants(
+    workshop: Workshop, *, subject: str, body: str, channels, include_waiting: bool = False
+) -> int:
+    """Queue a facilitator's message to the families; returns how many families it goes to."""
+    from . import tasks
+
+    statuses = [Registration.Status.CONFIRMED]
+    if include_waiting:
+        statuses.append(Registration.Status.WAITLISTED)
+    ids = list(
+        Registration.objects.filter(workshop_id=workshop.pk, status__in=statuses).values_list(
+            "pk", flat=True
+        )
+    )
+    channels = sorted(set(channels) & {"email", "sms"})
+    if ids and channels:
+        transaction.on_commit(
+            lambda: tasks.send_participants_message.enqueue(ids, subject, body, channels)
+        )
+    return len(ids)
+
+
+# --- Reminders, follow-ups and forgetting ----------------------------------------------------
+
+REMINDERS = {
+    "reminder_48h": ("reminder_48h_sent_at", timedelta(hours=48)),
+    "reminder_3h": ("reminder_3h_sent_at", timedelta(hours=3)),
+}
+FOLLOWUP_WITHIN = timedelta(days=7)
+GUEST_DATA_KEPT = timedelta(days=90)
+
+
+def reminder_due_at(workshop: Workshop, kind: str):
+    """The instant a reminder is due: exactly 48 h (or 3 h) of real time before the start.
+
+    In UTC: subtracting from a local aware datetime would count wall-clock hours, an hour off
+    across a change of clocks.
+    """
+    return workshop.starts_at.astimezone(UTC) - REMINDERS[kind][1]
+
+
+def send_due_reminders(now=None) -> dict[str, int]:
+    """Queue the reminders and follow-ups that are due, each at most once per family.
+
+    Idempotent: a registration is marked (`reminder_48h_sent_at`, …) by a conditional UPDATE
+    in the same transaction that queues its message, so two runs at once cannot both send it.
+    A family that signed up after a reminder's time gets no such reminder (its confirmation
+    is fresh); the 48 h reminder is skipped once the 3 h one is due.
+    """
+    from . import tasks
+
+    now = now or timezone.now()
+    counts = {}
+    confirmed = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED, workshop__status=Workshop.Status.PUBLISHED
+    )
+    windows = {
+        "reminder_48h": (timedelta(hours=48), timedelta(hours=3)),
+        "reminder_3h": (timedelta(hours=3), timedelta(0)),
+    }
+    for kind, (before, until) in windows.items():
+        field = REMINDERS[kind][0]
+        due = confirmed.filter(
+            **{f"{field}__isnull": True},
+            workshop__starts_at__lte=now + before,
+            workshop__starts_at__gt=now + until,
+        ).filter(created_at__lt=models.F("workshop__starts_at") - before)
+        counts[kind] = _mark_and_queue(due, field, now, kind, tasks)
+    followups = Registration.objects.filter(
+        attended=True,
+        followup_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+        workshop__ends_at__lte=now,
+        workshop__ends_at__gt=now - FOLLOWUP_WITHIN,
+    )
+    counts["followup"] = _mark_and_queue(followups, "followup_sent_at", now, "followup", tasks)
+    return counts
+
+
+def _mark_and_queue(queryset, field: str, now, kind: str, tasks) -> int:
+    sent = 0
+    for pk in list(queryset.values_list("pk", flat=True)):
+        with transaction.atomic():
+            marked = Registration.objects.filter(pk=pk, **{f"{field}__isnull": True}).update(
+                **{field: now}
+            )
+            if marked:
+                transaction.on_commit(lambda pk=pk: tasks.send_reminder.enqueue(pk, kind))
+                sent += 1
+    return sent
+
+
+def purge_guest_data(now=None) -> int:
+    """Erase first names and contact details 90 days after the workshop (the sign-up promise).
+
+    Places, status, needs ticked and attendance stay, so the figures still add up.
+    """
+    now = now or timezone.now()
+    return Registration.objects.filter(
+        anonymised_at__isnull=True, workshop__ends_at__lt=now - GUEST_DATA_KEPT
+    ).update(first_name="", email=None, phone=None, needs_details="", anonymised_at=now)

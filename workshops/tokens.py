@@ -64,3 +64,33 @@ def read_token(token: str) -> Registration:
     if timezone.now() > expires_at(registration):
         raise ExpiredToken()
     return registration
+
+
+# The QR code on a confirmation: names the registration for the check-in at the door. It opens
+# nothing by itself; the check-in view also requires a signed-in facilitator of the workshop's
+# organisation. A salt of its own, so a manage link is not a check-in code and vice versa.
+CHECKIN_SALT = "coeduc.workshops.checkin"
+
+
+def make_checkin_token(registration: Registration) -> str:
+    signer = signing.Signer(salt=CHECKIN_SALT)
+    return signer.sign(f"{registration.pk}.{_fingerprint(registration)}")
+
+
+def read_checkin_token(token: str) -> Registration:
+    """The registration a check-in code names, or InvalidToken."""
+    try:
+        value = signing.Signer(salt=CHECKIN_SALT).unsign(token)
+    except signing.BadSignature as error:
+        raise InvalidToken() from error
+    pk, _sep, fingerprint = value.partition(".")
+    if not pk.isdigit():
+        raise InvalidToken()
+    registration = (
+        Registration.objects.select_related("workshop__venue__territory", "workshop__organisation")
+        .filter(pk=int(pk))
+        .first()
+    )
+    if registration is None or _fingerprint(registration) != fingerprint:
+        raise InvalidToken()
+    return registration

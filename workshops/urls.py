@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import manage_views, views
 
 app_name = "workshops"
 
@@ -13,4 +13,21 @@ urlpatterns = [
     path("r/<str:token>/done/", views.confirmation, name="confirmation"),
     path("r/<str:token>/cancel/", views.cancel, name="cancel"),
     path("r/<str:token>/workshop.ics", views.registration_calendar, name="registration_calendar"),
+    path("r/<str:token>/qr.svg", manage_views.registration_qr, name="registration_qr"),
+    # Facilitators
+    path("manage/", manage_views.workshop_list, name="manage_list"),
+    path("manage/series/new/", manage_views.series_create, name="manage_series_create"),
+    path("manage/check-in/<str:token>/", manage_views.check_in_by_code, name="check_in_by_code"),
+    path("manage/<int:pk>/", manage_views.workshop_registrations, name="manage_workshop"),
+    path("manage/<int:pk>/message/", manage_views.message, name="manage_message"),
+    path("manage/<int:pk>/sheet/", manage_views.sign_in_sheet, name="manage_sheet"),
+    path("manage/<int:pk>/check-in/", manage_views.check_in_list, name="manage_check_in"),
+    path(
+        "manage/<int:pk>/check-in/<int:registration_pk>/",
+        manage_views.check_in,
+        name="manage_check_in_one",
+    ),
+    path("manage/<int:pk>/close/", manage_views.close, name="manage_close"),
+    path("manage/<int:pk>/cancel/", manage_views.cancel_workshop, name="manage_cancel"),
+    path("manage/<int:pk>/registrations.csv", manage_views.export_csv, name="manage_csv"),
 ]

@@ -2,10 +2,12 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,10 +20,9 @@ from django.views.decorators.http import require_http_methods
 from . import ics, services, tokens
 from .forms import RegistrationForm, SeatsForm, WorkshopFilterForm
 from .models import Registration, Workshop
+from .permissions import can_manage_workshops
 
 PAGE_SIZE = 25
-# Guests may sign up this many times per window from one address (families share a box).
-SIGNUP_RATE = 10
 SIGNUP_WINDOW = 10 * 60
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -42,7 +43,7 @@ def _signup_rate_exceeded(request) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, SIGNUP_WINDOW)
         attempts = 1
-    return attempts > SIGNUP_RATE
+    return attempts > settings.WORKSHOPS_SIGNUP_RATE_LIMIT
 
 
 def _absolute(request, path: str) -> str:
@@ -123,7 +124,7 @@ def _initial_for(user) -> dict:
 @require_http_methods(["GET", "POST"])
 def workshop_detail(request, pk):
     workshop = get_object_or_404(
-        _public_workshops().exclude(status=Workshop.Status.DRAFT).with_confirmed_seats(), pk=pk
+        _public_workshops().visible_to(request.user).with_confirmed_seats(), pk=pk
     )
     status = 200
     if request.method == "POST":
@@ -169,7 +170,7 @@ def workshop_detail(request, pk):
 
 
 def workshop_calendar(request, pk):
-    workshop = get_object_or_404(_public_workshops().exclude(status=Workshop.Status.DRAFT), pk=pk)
+    workshop = get_object_or_404(_public_workshops().visible_to(request.user), pk=pk)
     return _calendar_response(
         ics.workshop_calendar(workshop, url=_absolute(request, workshop.get_absolute_url()))
     )
@@ -271,12 +272,27 @@ def registration_calendar(request, token):
     )
 
 
+def _own_sign_ups(user) -> Q:
+    """The parent's sign-ups: made signed in, or as a guest with a contact verified as theirs."""
+    mine = Q(user=user)
+    emails = list(user.emailaddress_set.filter(verified=True).values_list("email", flat=True))
+    if emails:
+        mine |= Q(user__isnull=True, email__in=[email.lower() for email in emails])
+    if user.phone and user.phone_verified:
+        mine |= Q(user__isnull=True, phone=user.phone)
+    return mine
+
+
 @login_required
 def mine(request):
     registrations = (
-        Registration.objects.filter(user=request.user)
+        Registration.objects.filter(_own_sign_ups(request.user))
         .select_related("workshop__venue__territory", "workshop__organisation")
         .order_by("-workshop__starts_at")
     )
     rows = [(registration, tokens.make_token(registration)) for registration in registrations]
-    return render(request, "workshops/mine.html", {"rows": rows})
+    return render(
+        request,
+        "workshops/mine.html",
+        {"rows": rows, "can_manage": can_manage_workshops(request.user)},
+    )

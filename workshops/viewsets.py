@@ -1,24 +1,187 @@
 """Wagtail admin for workshops: venues, workshops and (read-mostly) registrations.
 
+Scoped to the organisations a person facilitates (`workshops.permissions`); staff see all.
+Every view of these viewsets goes through `OrganisationPermissionPolicy`: the lists are
+filtered by it, and a row of another organisation is a 404 on edit, inspect, delete,
+history or usage pages. The forms offer only the person's organisations and venues.
+
 Places are only ever given by `workshops.services`: the workshop edit view hands a capacity
-change to `services.set_capacity` (which lets the waiting list move up), and registrations
-cannot be created or re-statused here.
+change to `services.set_capacity` (which lets the waiting list move up) and a cancellation to
+`services.cancel_workshop` (which tells every family); registrations cannot be created or
+re-statused here.
 """
 
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.forms import modelform_factory
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import models as generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permission_policies.base import BasePermissionPolicy
 
-from . import services
-from .models import Registration, Venue, Workshop
+from parents.models import User
+from parents.permissions import is_staff
+
+from . import permissions, services
+from .models import Registration, Venue, Workshop, WorkshopSeries
 
 
-class VenueViewSet(ModelViewSet):
+class OrganisationPermissionPolicy(BasePermissionPolicy):
+    """Staff may do everything; a facilitator may act on their organisations' rows only."""
+
+    def __init__(self, model, organisation_lookup: str, actions=("add", "change", "delete")):
+        super().__init__(model)
+        self.organisation_lookup = organisation_lookup
+        self.allowed_actions = set(actions) | {"view"}
+
+    def user_has_permission(self, user, action):
+        return action in self.allowed_actions and permissions.can_manage_workshops(user)
+
+    def instances_user_has_permission_for(self, user, action):
+        if not self.user_has_permission(user, action):
+            return self.model.objects.none()
+        return self.model.objects.filter(
+            **{f"{self.organisation_lookup}__in": permissions.managed_organisations(user)}
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()
+
+    def users_with_any_permission(self, actions):
+        return User.objects.filter(is_active=True, is_staff=True) | User.objects.filter(
+            is_active=True, memberships__isnull=False
+        )
+
+
+class WorkshopPermissionPolicy(OrganisationPermissionPolicy):
+    def user_has_permission_for_instance(self, user, action, instance):
+        # Families' places are never erased with their workshop: cancel it instead.
+        if action == "delete" and instance.registrations.exists():
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+class ScopedObjectMixin:
+    """A row the person may not see is a 404 whatever the view; one they may not change, 403."""
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        policy, user = self.permission_policy, self.request.user
+        visible = policy.instances_user_has_permission_for(user, "view")
+        if not visible.filter(pk=instance.pk).exists():
+            raise Http404
+        action = getattr(self, "permission_required", None)
+        if action in ("change", "delete") and not policy.user_has_permission_for_instance(
+            user, action, instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class ScopedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        allowed = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+        return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+class ScopedModelForm(WagtailAdminModelForm):
+    """Offers only the person's organisations, venues and series; checks they match."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        organisations = permissions.managed_organisations(user)
+        if "organisation" in self.fields:
+            self.fields["organisation"].queryset = organisations
+        if "venue" in self.fields:
+            self.fields["venue"].queryset = Venue.objects.filter(organisation__in=organisations)
+        if "series" in self.fields:
+            self.fields["series"].queryset = WorkshopSeries.objects.filter(
+                organisation__in=organisations
+            )
+        if "co_hosts" in self.fields and not is_staff(user):
+            # Co-hosts are people of the organisation, or already co-hosting for it.
+            self.fields["co_hosts"].queryset = (
+                User.objects.filter(memberships__organisation__in=organisations)
+                | User.objects.filter(co_hosted_workshops__organisation__in=organisations)
+            ).distinct()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        organisation = cleaned_data.get("organisation")
+        for name in ("venue", "series"):
+            related = cleaned_data.get(name)
+            if organisation and related and related.organisation_id != organisation.pk:
+                self.add_error(name, _("Choose one of this organisation’s own."))
+        return cleaned_data
+
+
+class ScopedViewSet(ModelViewSet):
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    copy_view_class = ScopedCopyView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    copy_view_enabled = False
+    organisation_lookup = "organisation"
+    policy_class = OrganisationPermissionPolicy
+    policy_actions = ("add", "change", "delete")
+
+    @property
+    def permission_policy(self):
+        return self.policy_class(self.model, self.organisation_lookup, self.policy_actions)
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=ScopedModelForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.get_form_fields(),
+        )
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "co_hosts":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return db_field.formfield(**kwargs)
+
+
+class VenueViewSet(ScopedViewSet):
     model = Venue
     icon = "home"
     list_display = ["name", "commune", "territory", "organisation", "step_free_access"]
-    list_filter = ["territory", "organisation", "step_free_access"]
+    list_filter = ["territory", "step_free_access"]
     search_fields = ["name", "commune"]
     form_fields = [
         "organisation",
@@ -31,22 +194,33 @@ class VenueViewSet(ModelViewSet):
     ]
 
 
-class WorkshopEditView(EditView):
+class WorkshopEditView(ScopedEditView):
     def save_instance(self):
+        previous_status = Workshop.objects.get(pk=self.object.pk).status
         capacity = self.form.cleaned_data["capacity"]
+        cancelling = (
+            self.form.cleaned_data.get("status") == Workshop.Status.CANCELLED
+            and previous_status != Workshop.Status.CANCELLED
+        )
+        if cancelling:
+            # The service changes the status itself, so that everyone is told once.
+            self.form.instance.status = previous_status
         instance = super().save_instance()
         # The form wrote the row; the service re-applies the capacity under the lock and
         # confirms the waiting families who now fit.
         services.set_capacity(instance, capacity)
+        if cancelling:
+            services.cancel_workshop(instance)
         return instance
 
 
-class WorkshopViewSet(ModelViewSet):
+class WorkshopViewSet(ScopedViewSet):
     model = Workshop
     icon = "date"
     edit_view_class = WorkshopEditView
+    policy_class = WorkshopPermissionPolicy
     list_display = ["title", "starts_at", "venue", "organisation", "capacity", "status"]
-    list_filter = ["status", "topic", "format", "organisation"]
+    list_filter = ["status", "topic", "format"]
     search_fields = ["title"]
     form_fields = [
         "organisation",
@@ -66,30 +240,23 @@ class WorkshopViewSet(ModelViewSet):
         "online_link",
         "childcare_offered",
         "interpreter_offered",
+        "series",
+        "co_hosts",
     ]
 
 
-class NoCreatePermissionPolicy(ModelPermissionPolicy):
+class RegistrationViewSet(ScopedViewSet):
     """Registrations come from families through the sign-up service, never from the admin."""
 
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "user"
     inspect_view_enabled = True
+    organisation_lookup = "workshop__organisation"
+    policy_actions = ("change",)
     list_display = ["first_name", "workshop", "seats", "status", "created_at"]
-    list_filter = ["status", "workshop__organisation"]
+    list_filter = ["status"]
     search_fields = ["first_name", "email", "phone"]
     form_fields = ["attended"]
-
-    @property
-    def permission_policy(self):
-        return NoCreatePermissionPolicy(self.model)
 
 
 class WorkshopsViewSetGroup(ModelViewSetGroup):

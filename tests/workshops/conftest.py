@@ -62,3 +62,21 @@ def make_workshop(capacity=10, venue=None, starts_in=timedelta(days=7), **fields
 @pytest.fixture
 def workshop(db):
     return make_workshop(capacity=10)
+
+
+def make_facilitator(organisation, email=None):
+    from parents.models import OrganisationMembership, User
+
+    user = User.objects.create_user(
+        email=email or f"facilitator{next(_counter)}@example.org", password="x"
+    )
+    OrganisationMembership.objects.create(user=user, organisation=organisation)
+    return user
+
+
+def signed_in(user):
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client

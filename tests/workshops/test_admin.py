@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from parents.models import User
 from workshops import services
-from workshops.models import Registration
+from workshops.models import Registration, Workshop
 
 from .conftest import make_workshop
 
@@ -48,3 +48,123 @@ def test_raising_capacity_in_the_admin_promotes_the_waiting_list(admin_client):
     assert response.status_code == 302, response.context["form"].errors
     bruno.refresh_from_db()
     assert bruno.status == Registration.Status.CONFIRMED
+
+
+# --- Scoping: a facilitator sees and changes only their organisations' rows -----------------
+
+
+@pytest.fixture
+def two_organisations():
+    from .conftest import make_facilitator, make_organisation, make_venue
+
+    ligue = make_organisation("Ligue de l'Enseignement")
+    trousse = make_organisation("La Trousse à Projets")
+    own = make_workshop(venue=make_venue(organisation=ligue, name="Salle Ligue"))
+    other = make_workshop(venue=make_venue(organisation=trousse, name="Salle Trousse"))
+    services.register(own, first_name="Amina", email="amina@example.org")
+    services.register(other, first_name="Zoé", email="zoe@example.org")
+    return make_facilitator(ligue), own, other
+
+
+def test_facilitator_lists_only_their_organisations_rows(two_organisations):
+    from .conftest import signed_in
+
+    user, own, other = two_organisations
+    client = signed_in(user)
+    workshops = client.get(reverse("workshop:index")).content.decode()
+    assert own.title in workshops and other.title not in workshops
+    venues = client.get(reverse("venue:index")).content.decode()
+    assert "Salle Ligue" in venues and "Salle Trousse" not in venues
+    registrations = client.get(reverse("registration:index")).content.decode()
+    assert "Amina" in registrations and "Zoé" not in registrations
+
+
+def test_facilitator_cannot_open_another_organisations_rows(two_organisations):
+    from .conftest import signed_in
+
+    user, own, other = two_organisations
+    client = signed_in(user)
+    zoe = other.registrations.get()
+    for name, pk in [
+        ("workshop:edit", other.pk),
+        ("workshop:delete", other.pk),
+        ("workshop:history", other.pk),
+        ("workshop:usage", other.pk),
+        ("venue:edit", other.venue_id),
+        ("venue:delete", other.venue_id),
+        ("registration:edit", zoe.pk),
+        ("registration:inspect", zoe.pk),
+    ]:
+        # A 404 outside the language prefix is redirected to /fr/… (LocaleMiddleware), where
+        # it is still a 404.
+        url = reverse(name, args=[pk])
+        response = client.get(url, follow=True)
+        assert response.status_code == 404 and other.title not in response.content.decode(), url
+        response = client.post(url, {"title": "Piraté", "attended": "true"}, follow=True)
+        assert response.status_code == 404, url
+    other.refresh_from_db()
+    zoe.refresh_from_db()
+    assert other.title != "Piraté" and zoe.attended is None
+    assert client.get(reverse("workshop:edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("registration:add")).status_code in (302, 403)
+
+
+def test_facilitator_forms_offer_only_their_organisation(two_organisations):
+    from .conftest import signed_in
+
+    user, own, other = two_organisations
+    client = signed_in(user)
+    form = client.get(reverse("workshop:add")).context["form"]
+    assert list(form.fields["organisation"].queryset) == [own.organisation]
+    assert list(form.fields["venue"].queryset) == [own.venue]
+    data = {
+        "organisation": other.organisation_id,
+        "venue": other.venue_id,
+        "title": "Intrus",
+        "topic": "pronote",
+        "format": "on_site",
+        "languages": "fr",
+        "starts_at": "2030-01-10 18:00",
+        "ends_at": "2030-01-10 20:00",
+        "capacity": "10",
+        "status": "draft",
+    }
+    response = client.post(reverse("workshop:add"), data)
+    assert response.status_code == 200
+    assert {"organisation", "venue"} <= set(response.context["form"].errors)
+    data.update(organisation=own.organisation_id, venue=own.venue_id)
+    response = client.post(reverse("workshop:add"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert own.organisation.workshops.filter(title="Intrus").exists()
+
+
+def test_facilitator_deletes_only_workshops_without_sign_ups(two_organisations):
+    from .conftest import make_workshop as make
+    from .conftest import signed_in
+
+    user, own, _other = two_organisations
+    client = signed_in(user)
+    assert client.post(reverse("workshop:delete", args=[own.pk])).status_code in (302, 403)
+    assert Workshop.objects.filter(pk=own.pk).exists()
+    empty = make(venue=own.venue)
+    assert client.post(reverse("workshop:delete", args=[empty.pk])).status_code == 302
+    assert not Workshop.objects.filter(pk=empty.pk).exists()
+
+
+def test_cancelling_in_the_admin_tells_everyone(
+    admin_client, django_capture_on_commit_callbacks, mailoutbox
+):
+    workshop = make_workshop(capacity=1)
+    services.register(workshop, first_name="Amina", email="amina@example.org")
+    mailoutbox.clear()
+    url = reverse("workshop:edit", args=[workshop.pk])
+    form = admin_client.get(url).context["form"]
+    data = {n: form[n].value() for n in form.fields if form[n].value() not in (None, False)}
+    for name in ("starts_at", "ends_at"):
+        data[name] = getattr(workshop, name).strftime("%Y-%m-%d %H:%M")
+    data["status"] = "cancelled"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url, data).status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.status == Workshop.Status.CANCELLED
+    assert [m.to for m in mailoutbox] == [["amina@example.org"]]

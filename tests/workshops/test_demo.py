@@ -36,3 +36,8 @@ def test_demo_workshops_are_varied_and_idempotent(demo):
     assert full_with_waitlist.count() >= 2
     assert not Registration.objects.filter(~Q(seats__gte=1)).exists()
     assert Registration.objects.aggregate(total=Sum("seats"))["total"] > 0
+    # One series, and a past workshop with its attendance.
+    assert Workshop.objects.filter(series__isnull=False).values("series").distinct().count() >= 1
+    past = Workshop.objects.filter(status=Workshop.Status.CLOSED)
+    assert Registration.objects.filter(workshop__in=past, attended=True).exists()
+    assert Registration.objects.filter(workshop__in=past, attended=False).exists()

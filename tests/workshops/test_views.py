@@ -399,3 +399,21 @@ def test_online_link_only_for_confirmed_families(client):
         "visio.example.org/abc"
         not in client.get(f"/fr/workshops/r/{tokens.make_token(bruno)}/").content.decode()
     )
+
+
+def test_my_workshops_include_guest_sign_ups_with_my_verified_contacts(client):
+    workshop = make_workshop()
+    other = make_workshop()
+    third = make_workshop()
+    services.register(workshop, first_name="Samira", email="samira@example.org")
+    services.register(other, first_name="Samira", phone="+33612345601")
+    services.register(third, first_name="Quelqu'un", email="unverified@example.org")
+    user = User.objects.create_user(
+        email="samira@example.org", phone="+33612345601", phone_verified=True
+    )
+    user.emailaddress_set.create(email="samira@example.org", verified=True, primary=True)
+    user.emailaddress_set.create(email="unverified@example.org", verified=False)
+    client.force_login(user)
+    content = client.get("/fr/workshops/mine/").content.decode()
+    assert workshop.title in content and other.title in content
+    assert third.title not in content

@@ -32,3 +32,11 @@ def language_names(workshop: Workshop) -> str:
         except KeyError:
             names.append(code)
     return ", ".join(str(name) for name in names)
+
+
+@register.filter
+def manages_workshops(user) -> bool:
+    """For the header: `{% if user|manages_workshops %}` shows the facilitators' link."""
+    from ..permissions import can_manage_workshops
+
+    return can_manage_workshops(user)

@@ -1,0 +1,141 @@
+"""Forms of the facilitators' phone pages: a message to the families, a series of sessions."""
+
+import zoneinfo
+from datetime import datetime, timedelta
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .forms import PlainLabelsForm
+from .models import Venue, Workshop
+from .permissions import managed_organisations
+
+MESSAGE_MAX_LENGTH = 1000
+MAX_SESSIONS = 20
+
+
+class MessageForm(PlainLabelsForm):
+    subject = forms.CharField(label=_("Subject"), max_length=120)
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Short and plain: it is also sent as a text message."),
+    )
+    channels = forms.MultipleChoiceField(
+        label=_("Send by"),
+        choices=[("email", _("E-mail")), ("sms", _("Text message (SMS)"))],
+        widget=forms.CheckboxSelectMultiple,
+        initial=["email", "sms"],
+        error_messages={"required": _("Choose e-mail, text message or both.")},
+    )
+    include_waiting = forms.BooleanField(
+        label=_("Also send it to the families on the waiting list"), required=False
+    )
+
+
+class SeriesForm(PlainLabelsForm):
+    """A cycle of sessions: every week from a first date, or on dates given one per line."""
+
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    title = forms.CharField(label=_("Title of the series"), max_length=120)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    topic = forms.ChoiceField(label=_("Topic"), choices=Workshop.Topic.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=Workshop.Format.choices)
+    venue = forms.ModelChoiceField(
+        label=_("Venue"),
+        queryset=None,
+        required=False,
+        help_text=_("Leave empty for sessions held only online."),
+    )
+    languages = forms.CharField(
+        label=_("Languages"),
+        max_length=60,
+        initial="fr",
+        help_text=_("Language codes separated by commas, for example: fr,ar"),
+    )
+    first_date = forms.DateField(
+        label=_("Date of the first session"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Length of a session, in minutes"), min_value=15, max_value=8 * 60, initial=120
+    )
+    sessions = forms.IntegerField(
+        label=_("Number of sessions, one a week"),
+        min_value=1,
+        max_value=MAX_SESSIONS,
+        initial=4,
+        required=False,
+    )
+    other_dates = forms.CharField(
+        label=_("Or the dates of the other sessions, one per line (YYYY-MM-DD)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("When given, these dates are used instead of one session a week."),
+    )
+    capacity = forms.IntegerField(label=_("Places per session"), min_value=1, max_value=500)
+    waitlist_enabled = forms.BooleanField(label=_("Waiting list"), required=False, initial=True)
+    publish = forms.BooleanField(label=_("Publish now (otherwise saved as drafts)"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = managed_organisations(user)
+        self.fields["organisation"].queryset = organisations
+        self.fields["venue"].queryset = Venue.objects.filter(organisation__in=organisations)
+
+    def clean_languages(self):
+        codes = [code.strip() for code in self.cleaned_data["languages"].split(",")]
+        codes = [code for code in codes if code]
+        if not codes or not all(code.isalpha() and len(code) <= 3 for code in codes):
+            raise forms.ValidationError(_("Give language codes such as fr or fr,ar."))
+        return ",".join(codes)
+
+    def clean_other_dates(self):
+        dates = []
+        for line in self.cleaned_data["other_dates"].split():
+            try:
+                dates.append(datetime.strptime(line.strip(), "%Y-%m-%d").date())
+            except ValueError:
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a date like 2026-11-24."), params={"value": line}
+                ) from None
+        if len(dates) + 1 > MAX_SESSIONS:
+            raise forms.ValidationError(
+                _("At most %(max)d sessions at once."), params={"max": MAX_SESSIONS}
+            )
+        return dates
+
+    def clean(self):
+        data = super().clean()
+        organisation, venue = data.get("organisation"), data.get("venue")
+        if venue and organisation and venue.organisation_id != organisation.pk:
+            self.add_error("venue", _("Choose one of this organisation’s venues."))
+        on_site = data.get("format") in (Workshop.Format.ON_SITE, Workshop.Format.HYBRID)
+        if on_site and not venue and "venue" not in self.errors:
+            self.add_error("venue", _("A session on site needs a venue."))
+        no_dates = not data.get("other_dates") and not data.get("sessions")
+        if no_dates and "sessions" not in self.errors:
+            self.add_error("sessions", _("Give a number of sessions or their dates."))
+        return data
+
+    def timezone(self):
+        venue = self.cleaned_data.get("venue")
+        name = venue.territory.timezone if venue else "Europe/Paris"
+        return zoneinfo.ZoneInfo(name)
+
+    def starts(self, weekly_starts) -> list:
+        data = self.cleaned_data
+        tz = self.timezone()
+        first = datetime.combine(data["first_date"], data["start_time"], tzinfo=tz)
+        if data["other_dates"]:
+            days = [data["first_date"], *data["other_dates"]]
+            return sorted(datetime.combine(day, data["start_time"], tzinfo=tz) for day in set(days))
+        return weekly_starts(first, data["sessions"])
+
+    def duration(self) -> timedelta:
+        return timedelta(minutes=self.cleaned_data["duration_minutes"])

@@ -1,0 +1,25 @@
+"""Keeps the "Facilitators" group (Wagtail admin access) in step with organisation memberships.
+
+The group itself is created by migration 0003. Nothing happens while fixtures or serialized
+test data are loaded (`raw`): the rows loaded carry their own group memberships.
+"""
+
+from django.contrib.auth.models import Group
+
+FACILITATORS_GROUP = "Facilitators"
+
+
+def membership_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    group = Group.objects.filter(name=FACILITATORS_GROUP).first()
+    if group:
+        instance.user.groups.add(group)
+
+
+def membership_deleted(sender, instance, **kwargs):
+    if sender.objects.filter(user_id=instance.user_id).exists():
+        return
+    group = Group.objects.filter(name=FACILITATORS_GROUP).first()
+    if group:
+        group.user_set.remove(instance.user_id)

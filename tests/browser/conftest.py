@@ -1,0 +1,249 @@
+"""Fixtures for the browser tests: Debian's Chromium, Django's live server, the demo content.
+
+Run with ``pytest tests/browser``. Without Chromium at /usr/bin/chromium the tests are skipped,
+except when the environment variable CI is set: there a missing browser is a failure.
+Playwright's own browser downloads are never used (``playwright install`` is not needed).
+"""
+
+import io
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+MISSING_CHROMIUM = (
+    f"Chromium not found at {CHROMIUM}: browser tests skipped; install Debian's chromium"
+)
+# The browser's locale (navigator.language, Accept-Language) for each language of the site.
+BROWSER_LOCALES = {"fr": "fr-FR", "en": "en-GB", "ar": "ar"}
+# A small phone, portrait: the screen most parents use.
+PHONE = {"width": 360, "height": 740}
+
+BROWSER_TESTS_DIR = Path(__file__).resolve().parent
+
+
+def chromium_available() -> bool:
+    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test of this folder ``browser``; skip them at once when Chromium is missing.
+
+    Skipping here, rather than in a fixture, spares the test database set-up. In CI the tests
+    are left to the ``browser`` fixture, which fails.
+    """
+    skip = None if chromium_available() or in_ci() else pytest.mark.skip(reason=MISSING_CHROMIUM)
+    for item in items:
+        if BROWSER_TESTS_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            if skip:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def allow_orm_next_to_playwright():
+    """Let the tests and fixtures of this folder use the ORM while Playwright is running.
+
+    Between two calls, Playwright's sync API leaves its asyncio event loop marked as running
+    in this thread, and Django then refuses every ORM call ("async unsafe"). The switch is
+    set for this folder only, not at import time: conftest files are imported by every
+    pytest run, and the rest of the suite keeps Django's guard.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def browser(allow_orm_next_to_playwright, django_db_setup):
+    """One headless Chromium (Debian's package) for all the tests of this folder.
+
+    Package-scoped rather than session-scoped on purpose: while Playwright runs, its event
+    loop stays marked as running in the main thread, which breaks the tests that come after
+    (pytest-asyncio: "Cannot run the event loop while another loop is running"; Django:
+    SynchronousOnlyOperation). Closing it when this folder is done keeps them working.
+    """
+    if not chromium_available():
+        if in_ci():
+            pytest.fail(
+                f"Chromium not found at {CHROMIUM}: CI is set, so the browser tests must run; "
+                "install Debian's chromium",
+                False,
+            )
+        pytest.skip(MISSING_CHROMIUM)
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Django keeps database connections per thread, but per asyncio context when an event
+    # loop runs in the thread (asgiref's thread-critical Local). Once Playwright has started,
+    # this thread gets other connection objects, without the snapshot of the migrated
+    # database that serialized rollback restores after each flush: hand it over.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
+        try:
+            yield chromium
+        finally:
+            # Close those connections (PostgreSQL would refuse to drop the test database)
+            # and forget them: an async test later on must not inherit them.
+            connections.close_all()
+            for alias in connections:
+                del connections[alias]
+            chromium.close()
+
+
+@pytest.fixture(scope="package")
+def demo_snapshot(browser, django_db_blocker):
+    """``load_demo`` once for this folder (it takes seconds), then snapshot the database.
+
+    Serialized rollback then restores the migrated database *with* the demo content before
+    each test. The snapshot belongs to the connection objects that only exist while
+    Playwright runs (see ``browser``): the rest of the suite keeps the plain one.
+    """
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    with django_db_blocker.unblock():
+        # From the migrated database, whatever the tests run before have left.
+        empty_database(DEFAULT_DB_ALIAS)
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        call_command("load_demo", stdout=io.StringIO())
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        # Each test then starts the same way: an empty database, the snapshot restored.
+        empty_database(DEFAULT_DB_ALIAS)
+
+
+def empty_database(alias: str) -> None:
+    """Empty every table, as Django does after a transactional test with serialized rollback."""
+    call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+
+
+@pytest.fixture
+def demo(demo_snapshot, django_db_serialized_rollback, transactional_db):
+    """The demo content: territories, demo accounts, the home page in fr/en/ar…
+
+    The live server needs a real transactional database, emptied after each test; serialized
+    rollback restores it (with the demo content, see ``demo_snapshot``) before each test.
+    """
+    from parents.models import User
+
+    assert User.objects.filter(email="parent@demo.coeduc.fr").exists(), (
+        "the demo content is missing: serialized rollback did not restore it"
+    )
+
+
+@pytest.fixture
+def site_url(live_server, demo) -> str:
+    """The live server's address, once the demo content is in its database."""
+    return live_server.url
+
+
+@pytest.fixture
+def language() -> str:
+    """The site language a test looks at; parametrize ``language`` to change it."""
+    return "fr"
+
+
+@pytest.fixture
+def offsite_requests() -> list[str]:
+    """Every request the pages of a test tried to make to another origin (all blocked)."""
+    return []
+
+
+@pytest.fixture
+def console_errors() -> list[str]:
+    """JavaScript errors and console errors (CSP violations among them) of a test's pages."""
+    return []
+
+
+@pytest.fixture
+def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Callable]:
+    """Open a page in a fresh browser context (no cookies) on the live server.
+
+    ``new_page(language="ar", width=320, bypass_csp=True)``. Only the live server's origin is
+    reachable: any other request is aborted and recorded in ``offsite_requests``.
+    """
+    origin = urlsplit(site_url)
+    contexts = []
+
+    def same_origin(url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.hostname, parts.port) == (origin.hostname, origin.port)
+
+    def guard(route):
+        if same_origin(route.request.url):
+            route.continue_()
+        else:
+            offsite_requests.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def guard_websocket(websocket):
+        if same_origin(websocket.url):
+            websocket.connect_to_server()
+        else:
+            offsite_requests.append(websocket.url)
+            websocket.close()
+
+    def open_page(
+        language: str = "fr",
+        width: int = PHONE["width"],
+        height: int = PHONE["height"],
+        bypass_csp: bool = False,
+    ):
+        context = browser.new_context(
+            base_url=site_url,
+            viewport={"width": width, "height": height},
+            locale=BROWSER_LOCALES[language],
+            timezone_id="Europe/Paris",
+            bypass_csp=bypass_csp,
+            service_workers="block",
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        context.route("**/*", guard)
+        context.route_web_socket(lambda url: True, guard_websocket)
+        page = context.new_page()
+        page.on("pageerror", lambda error: console_errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                console_errors.append(f"{page.url}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page, language):
+    """A phone-sized page (360×740) whose browser locale matches ``language``."""
+    return new_page(language=language)

@@ -37,7 +37,8 @@ def weigh(url: str) -> None:
             continue
         _body, wire = fetch(asset_url)
         total += wire
-        lines.append(f"  {asset_url.rsplit('.', 1)[-1].upper():<4} {asset:<40} {wire / 1024:6.1f} KB")
+        kind = asset_url.rsplit(".", 1)[-1].upper()
+        lines.append(f"  {kind:<4} {asset:<40} {wire / 1024:6.1f} KB")
     print(f"{url}: {total / 1024:.1f} KB compressed (HTML + CSS + JS)")
     print("\n".join(lines))
     print(f"  requests to other hosts: {len(other_hosts)}")

@@ -47,8 +47,6 @@ TARGET_P99_MS = 1000
 
 def environment(pool: bool) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG"}}
-    if pool:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "bench"), str(ROOT)]))
     env.update(
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
         DATABASE_URL=DATABASE_URL,
@@ -58,7 +56,9 @@ def environment(pool: bool) -> dict:
         STATIC_ROOT=str(WORK / "static"),
         MEDIA_ROOT=str(WORK / "media"),
         LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="workshops_settings" if pool else "coeduc.settings",
+        DJANGO_SETTINGS_MODULE="coeduc.settings",
+        # The pool is on by default on PostgreSQL (site/settings.py); size 0 turns it off here.
+        DATABASE_POOL_SIZE="20" if pool else "0",
     )
     return env
 
@@ -236,7 +236,7 @@ def main() -> None:
     parser.add_argument(
         "--no-pool",
         action="store_true",
-        help="coeduc.settings as is: no PostgreSQL connection pool (see workshops_settings.py)",
+        help="without the PostgreSQL connection pool (to see why it is there)",
     )
     args = parser.parse_args()
 

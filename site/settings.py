@@ -48,9 +48,11 @@ INSTALLED_APPS = [
     "workshops",
     "ambassadors",
     "coeduc.home",
+    "coeduc.guides",
     "coeduc",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -61,7 +63,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail",
     "modelcluster",
     "taggit",
@@ -135,6 +138,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and int(
+    os.environ.get("DATABASE_POOL_SIZE", "20")
+):
+    # Under ASGI every request may run in its own thread, each with its own connection: a
+    # burst of sign-ups went past PostgreSQL's 100 connections. The pool makes them queue.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # required by the pool
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2,
+        "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "20")),
+        "timeout": 60,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -212,7 +226,17 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "1/m/user",
     "reset_password": "20/m/ip,5/m/key",
 }
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Coéduc — "
 SILENCED_SYSTEM_CHECKS = ["account.W001"]
+
+# --- Workshops and ambassador path -----------------------------------------------------------
+# Guest sign-ups allowed per 10 minutes from one address (families may share a box).
+WORKSHOPS_SIGNUP_RATE_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_RATE_LIMIT", "10"))
+AMBASSADORS_INACTIVITY_MONTHS = int(os.environ.get("AMBASSADORS_INACTIVITY_MONTHS", "6"))
+AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS = int(
+    os.environ.get("AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS", "30")
+)
+AMBASSADORS_MAX_ACTIVE_MENTORSHIPS = int(os.environ.get("AMBASSADORS_MAX_ACTIVE_MENTORSHIPS", "3"))
 
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "parents.sms.ConsoleBackend")
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms"))
@@ -247,6 +271,9 @@ WAGTAIL_SITE_NAME = "Coéduc"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Full-text search with French stemming (guides are written in French first).
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 
 # --- Static and media ----------------------------------------------------------------------
 STATIC_URL = "/static/"

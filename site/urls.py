@@ -3,16 +3,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .guides import views as guide_views
 from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sw.js", guide_views.service_worker, name="service_worker"),
+    path("guides/", include("coeduc.guides.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
@@ -23,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("parents.urls")),
     path("workshops/", include("workshops.urls")),
+    path("ambassadors/", include("ambassadors.urls")),
+    re_path(r"^(guides/(?:[\w\-]+/)*)$", guide_views.serve_guide_page),
     # Wagtail's page tree last: it answers every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -8,6 +8,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 from parents.sms import MemoryBackend
 
@@ -25,6 +26,17 @@ def clear_cache() -> None:
             redis.delete(*keys)
     else:
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(request):
+    """Behaviour tests read the English source strings (and reverse() gives /en/ URLs);
+    tests about languages ask for theirs in the URL. Browser tests read pages as users do."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

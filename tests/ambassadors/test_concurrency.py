@@ -3,14 +3,13 @@ limit. Real threads, each with its own PostgreSQL connection (SQLite serialises 
 
 import importlib
 import os
-import threading
 
 import pytest
 from django.apps import apps
-from django.db import connections
 
 from ambassadors import mentoring, services
 from ambassadors.models import Mentorship, StageChange
+from tests.concurrency import run_at_once
 
 from .conftest import make_facilitator, make_organisation, make_user, make_volunteer, stage
 
@@ -27,27 +26,6 @@ pytestmark = [
 def seeded(transactional_db):
     """The seed of migration 0002 (a transactional test may run after a flush)."""
     importlib.import_module("ambassadors.migrations.0002_seed_path").seed(apps, None)
-
-
-def run_at_once(count, work):
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker(index):
-        try:
-            barrier.wait(timeout=30)
-            work(index)
-        except Exception as error:  # noqa: BLE001 - collected and asserted on
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 def test_two_facilitators_validating_at_once_make_one_stage_change(seeded):

@@ -79,7 +79,7 @@ def test_parent_signs_up_cancels_and_the_waiting_family_gets_the_place(
 
     mail.outbox.clear()
     sign_up(page, workshop, "Amina", "amina@example.org")
-    expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("inscrit|signed", re.I))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("inscri|signed", re.I))
     assert_accessible(page)
     [confirmation] = [m for m in mail.outbox if m.to == ["amina@example.org"]]
     assert confirmation.attachments, "the .ics is attached"
@@ -117,7 +117,7 @@ def test_facilitator_checks_a_family_in_on_a_phone(new_page, workshop, console_e
 
     page.goto("/fr/workshops/manage/")
     page.get_by_role("link", name="Atelier du navigateur").click()
-    page.get_by_role("link", name=re.compile("Pointer|Check people in", re.I)).click()
+    page.get_by_role("link", name=re.compile("Pointer les présents|Check people in", re.I)).click()
     assert_accessible(page)
     button = page.get_by_role("button", name=re.compile("Amina"))
     expect(button).to_have_attribute("aria-pressed", "false")

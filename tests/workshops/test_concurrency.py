@@ -6,13 +6,13 @@ replaced by a plain read, in this test only) the same scenario overbooks.
 """
 
 import os
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
+from tests.concurrency import run_at_once
 from workshops import services
 from workshops.models import Registration, Workshop
 
@@ -28,28 +28,6 @@ pytestmark = [
 
 CLIENTS = 60
 CAPACITY = 10
-
-
-def run_at_once(count, work):
-    """Start `count` threads together; return the exceptions they raised."""
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker(index):
-        try:
-            barrier.wait(timeout=30)
-            work(index)
-        except Exception as error:  # noqa: BLE001 - collected and asserted on
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 def confirmed_seats(workshop):

@@ -37,7 +37,7 @@ def client():
 
 
 def detail_url(workshop):
-    return f"/fr/workshops/{workshop.pk}/"
+    return f"/en/workshops/{workshop.pk}/"
 
 
 def post_sign_up(client, workshop, **changes):
@@ -52,7 +52,7 @@ def test_list_shows_upcoming_published_workshops_only(client):
     shown = make_workshop(title="Pronote en famille")
     make_workshop(title="Brouillon caché", status=Workshop.Status.DRAFT)
     make_workshop(title="Atelier passé", starts_in=timedelta(days=-3))
-    response = client.get("/fr/workshops/")
+    response = client.get("/en/workshops/")
     assert response.status_code == 200
     content = response.content.decode()
     assert shown.title in content
@@ -75,7 +75,7 @@ def test_list_filters(client):
     online = make_workshop(title="En ligne", format=Workshop.Format.ONLINE)
 
     def titles(query):
-        content = client.get(f"/fr/workshops/?{query}").content.decode()
+        content = client.get(f"/en/workshops/?{query}").content.decode()
         return {w.title for w in (laon, pap, online) if w.title in content}
 
     assert titles("territory=971") == {pap.title}
@@ -114,7 +114,7 @@ def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
 
     def count_queries():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/fr/workshops/").status_code == 200
+            assert client.get("/en/workshops/").status_code == 200
         return len(queries)
 
     for index in range(5):
@@ -127,15 +127,15 @@ def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
     with_fifty = count_queries()
     assert with_fifty == with_five
     with django_assert_max_num_queries(with_five):
-        client.get("/fr/workshops/?page=2")
+        client.get("/en/workshops/?page=2")
 
 
 def test_list_is_paginated(client):
     venue = make_venue()
     for _index in range(30):
         make_workshop(venue=venue)
-    first = client.get("/fr/workshops/").content.decode()
-    second = client.get("/fr/workshops/?page=2").content.decode()
+    first = client.get("/en/workshops/").content.decode()
+    second = client.get("/en/workshops/?page=2").content.decode()
     assert first.count('class="card workshop-card"') == 25
     assert second.count('class="card workshop-card"') == 5
 
@@ -183,7 +183,7 @@ def test_draft_workshop_is_not_found(client):
 
 def test_public_calendar_download(client):
     workshop = make_workshop(online_link="https://visio.example.org/secret")
-    response = client.get(f"/fr/workshops/{workshop.pk}/workshop.ics")
+    response = client.get(f"/en/workshops/{workshop.pk}/workshop.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
@@ -205,14 +205,14 @@ def test_sign_up_happy_path(client, django_capture_on_commit_callbacks):
     assert registration.needs_details == "Poussette"
     assert registration.consent_at is not None
     token = tokens.make_token(registration)
-    assert response["Location"] == f"/fr/workshops/r/{token}/done/"
+    assert response["Location"] == f"/en/workshops/r/{token}/done/"
     page = client.get(response["Location"]).content.decode()
     assert "You are signed up" in page or "inscrit" in page
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["amina@example.org"]
-    assert f"/fr/workshops/r/{token}/" in message.body
+    assert f"/en/workshops/r/{token}/" in message.body
     name, content, mimetype = message.attachments[0]
     assert name.endswith(".ics") and mimetype.startswith("text/calendar")
     event = Calendar.from_ical(content).walk("VEVENT")[0]
@@ -329,12 +329,12 @@ def test_signed_in_parent_form_is_prefilled_and_linked(client):
     post_sign_up(client, workshop, first_name="Samira", email="samira@example.org")
     registration = Registration.objects.get()
     assert registration.user == user
-    mine = client.get("/fr/workshops/mine/")
+    mine = client.get("/en/workshops/mine/")
     assert workshop.title in mine.content.decode()
 
 
 def test_my_workshops_needs_an_account(client):
-    response = client.get("/fr/workshops/mine/")
+    response = client.get("/en/workshops/mine/")
     assert response.status_code == 302
     assert "login" in response["Location"]
 
@@ -393,11 +393,11 @@ def test_online_link_only_for_confirmed_families(client):
     assert "visio.example.org/abc" not in client.get(detail_url(workshop)).content.decode()
     assert (
         "visio.example.org/abc"
-        in client.get(f"/fr/workshops/r/{tokens.make_token(amina)}/").content.decode()
+        in client.get(f"/en/workshops/r/{tokens.make_token(amina)}/").content.decode()
     )
     assert (
         "visio.example.org/abc"
-        not in client.get(f"/fr/workshops/r/{tokens.make_token(bruno)}/").content.decode()
+        not in client.get(f"/en/workshops/r/{tokens.make_token(bruno)}/").content.decode()
     )
 
 
@@ -414,6 +414,6 @@ def test_my_workshops_include_guest_sign_ups_with_my_verified_contacts(client):
     user.emailaddress_set.create(email="samira@example.org", verified=True, primary=True)
     user.emailaddress_set.create(email="unverified@example.org", verified=False)
     client.force_login(user)
-    content = client.get("/fr/workshops/mine/").content.decode()
+    content = client.get("/en/workshops/mine/").content.decode()
     assert workshop.title in content and other.title in content
     assert third.title not in content

@@ -10,8 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from ambassadors.demo import load_demo_ambassadors
+from coeduc.guides.demo import load_demo_guides
 from coeduc.home.models import HomePage
 from parents.models import Organisation, OrganisationMembership, Territory, TerritoryPilot, User
+from workshops.demo import load_demo_workshops
 
 TERRITORIES = [
     ("02", "Aisne", "Europe/Paris"),
@@ -78,7 +81,10 @@ class Command(BaseCommand):
         territories = self.load_territories()
         organisations = self.load_organisations(territories)
         self.load_accounts(territories, organisations)
+        load_demo_workshops()
         self.load_home_pages()
+        load_demo_guides()
+        load_demo_ambassadors()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def load_territories(self):

@@ -1,0 +1,302 @@
+"""Guide pages: an index of all guides, one page per topic, and the guides themselves.
+
+Translations use wagtail-localize (1.14): our pages subclass Wagtail's ``Page`` directly (no
+custom base page model, which wagtail-localize does not support). Its editor has no
+right-to-left handling, so the front end sets ``lang`` and ``dir`` itself. A guide that is not
+translated yet is served in French under the other language's address, with a notice
+(``TopicPage.route``).
+"""
+
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from . import cache as page_cache
+from .blocks import EasyReadBlock, StepsBlock
+from .rendering import prefetch_images
+
+TOPIC_KEYS = [
+    ("ent-vie-scolaire", _("The ENT and school life")),
+    ("educonnect", _("EduConnect account")),
+    ("pronote", _("Pronote")),
+    ("ecoledirecte", _("ÉcoleDirecte")),
+    ("ecrans-sommeil", _("Screens and sleep")),
+    ("securite-en-ligne", _("Safety online and cyberharassment")),
+    ("parents-ecole", _("Parents and school together")),
+    ("s-equiper", _("Getting equipped")),
+]
+
+EASY_READ = "easy-read"
+
+
+def unaccent(text: str) -> str:
+    """ "École élémentaire" → "ecole elementaire": for accent-insensitive search."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def default_locale() -> Locale:
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+class GuideIndexPage(RoutablePageMixin, Page):
+    """All guides, to filter by topic and audience; also the home of search and offline pages."""
+
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guides.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("guide index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import guide_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(TopicPage.objects.child_of(self).live().order_by("path"))
+        topic_key = request.GET.get("topic", "")
+        audience = request.GET.get("audience", "")
+        selected = [topic for topic in topics if topic.key == topic_key] or topics
+        entries = []
+        for topic in selected:
+            entries.extend(guide_entries(topic, audience=audience))
+        context.update(
+            topics=topics,
+            entries=entries,
+            topic_key=topic_key,
+            audience=audience,
+            audiences=GuidePage.Audience.choices,
+        )
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("search/")
+    def search(self, request):
+        from .search import search_guides
+
+        query = request.GET.get("q", "").strip()[:200]
+        results = search_guides(query, self.locale) if query else []
+        return self.render(
+            request,
+            template="guides/search.html",
+            context_overrides={"query": query, "results": results},
+        )
+
+    @path("offline/")
+    def offline(self, request):
+        return self.render(request, template="guides/offline.html")
+
+
+class TopicPage(Page):
+    key = models.CharField(
+        _("topic"),
+        max_length=40,
+        choices=TOPIC_KEYS,
+        help_text=_("The same in every language: used to filter guides."),
+    )
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("key"), FieldPanel("intro")]
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = ["guides.GuidePage"]
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import guide_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = guide_entries(self)
+        return context
+
+    def route(self, request, path_components):
+        """Serve a guide not yet translated into this language in French, with a notice."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+            source = self.get_translation_or_none(default_locale())
+            if source is None or source.pk == self.pk:
+                raise
+            guide = (
+                GuidePage.objects.child_of(source).live().filter(slug=path_components[0]).first()
+            )
+            if guide is None or guide.get_translation_or_none(self.locale) is not None:
+                raise
+            return RouteResult(guide, kwargs={"fallback_topic": self})
+
+
+class GuidePage(Page):
+    class Audience(models.TextChoices):
+        ALL = "all", _("All parents")
+        PRIMARY = "primary", _("Parents of primary school children")
+        SECONDARY = "secondary", _("Parents of secondary school children")
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+
+    promise = models.CharField(
+        _("promise"),
+        max_length=200,
+        help_text=_("One sentence: what the parent will be able to do after this guide."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=12, choices=Audience.choices, default=Audience.ALL
+    )
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=5)
+    level = models.CharField(
+        _("level"), max_length=12, choices=Level.choices, default=Level.BEGINNER
+    )
+    is_training_guide = models.BooleanField(
+        _("training guide for ambassadors"),
+        default=False,
+        help_text=_("Completing it counts on the ambassador path."),
+    )
+    what_you_need = models.TextField(
+        _("what you need"), blank=True, help_text=_("One item per line.")
+    )
+    steps = StreamField(StepsBlock(), verbose_name=_("steps"))
+    easy_read = StreamField(
+        EasyReadBlock(),
+        blank=True,
+        verbose_name=_("easy-read version"),
+        help_text=_("The whole guide in easy-to-read language (FALC). Optional."),
+    )
+    # Unaccented, lower-case copy of the text, so that "ecole" finds "école" on every database.
+    search_text = models.TextField(editable=False, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("promise"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("level"),
+                FieldPanel("is_training_guide"),
+            ],
+            heading=_("For whom, how long"),
+        ),
+        FieldPanel("what_you_need"),
+        FieldPanel("steps"),
+        FieldPanel("easy_read"),
+        InlinePanel("related_guides", label=_("Related guides")),
+    ]
+    parent_page_types = ["guides.TopicPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("promise"),
+        index.SearchField("steps"),
+        index.SearchField("easy_read"),
+        index.SearchField("search_text"),
+        index.FilterField("audience"),
+    ]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    # --- content ---------------------------------------------------------------------------
+    def needs(self) -> list[str]:
+        return [line.strip() for line in self.what_you_need.splitlines() if line.strip()]
+
+    def step_ids(self) -> list[str]:
+        return [step.id for step in self.steps]
+
+    def plain_text(self) -> str:
+        parts = [self.title, self.promise, self.what_you_need]
+        for step in self.steps:
+            parts.append(step.value["title"])
+            parts.append(strip_tags(step.value["body"].source))
+            parts.extend(callout["text"] for callout in step.value["callouts"])
+        for section in self.easy_read:
+            parts.append(section.value["title"])
+            parts.append(strip_tags(section.value["body"].source))
+        return " ".join(part for part in parts if part)
+
+    def save(self, *args, **kwargs):
+        self.search_text = unaccent(self.plain_text())
+        return super().save(*args, **kwargs)
+
+    # --- serving ---------------------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        fallback_topic = kwargs.get("fallback_topic")
+        version = EASY_READ if request.GET.get("version") == EASY_READ and self.easy_read else ""
+        prefetch_images(self.easy_read if version else self.steps)
+        context.update(
+            version=version,
+            fallback_topic=fallback_topic,
+            translations=list(
+                self.get_translations(inclusive=True).live().select_related("locale")
+            ),
+            related=self.related_in_locale(fallback_topic.locale if fallback_topic else None),
+            done_steps=self.done_steps_for(request.user),
+        )
+        return context
+
+    def done_steps_for(self, user) -> list[str]:
+        if not user.is_authenticated:
+            return []  # kept by the browser; the page stays the same for every visitor
+        from .services import progress_for
+
+        progress = progress_for(user, self)
+        return progress.completed_steps if progress else []
+
+    def related_in_locale(self, locale=None) -> list[Page]:
+        """Related guides, each in the reader's language when translated."""
+        locale = locale or self.locale
+        links = list(self.related_guides.select_related("guide"))
+        if not links and self.locale_id != default_locale().pk:
+            # Translations made before the links were set: use the French page's links.
+            source = self.get_translation_or_none(default_locale())
+            if source is not None:
+                links = list(source.specific.related_guides.select_related("guide"))
+        keys = [link.guide.translation_key for link in links]
+        if not keys:
+            return []
+        found = {
+            page.translation_key: page
+            for page in GuidePage.objects.live().filter(translation_key__in=keys, locale=locale)
+        }
+        return [found[key] for key in keys if key in found]
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.render()
+        if not self.get_view_restrictions().exists():
+            page_cache.store(request, response)
+        return response
+
+
+class RelatedGuide(Orderable):
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
+    guide = models.ForeignKey(
+        GuidePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("guide")
+    )
+
+    panels = [FieldPanel("guide")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related guide")

@@ -1,0 +1,76 @@
+// Coéduc guides — mark steps done. Signed in: saved on the server; otherwise in this browser.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.querySelector("[data-guide]");
+    var store = window.coeducStore;
+    if (!root || !store) { return; }
+    var key = root.getAttribute("data-guide");
+    var steps = (root.getAttribute("data-steps") || "").split(" ").filter(Boolean);
+    var serverUrl = root.getAttribute("data-progress-url");
+    var boxes = root.querySelectorAll("[data-step-done]");
+    var status = root.querySelector("[data-progress]");
+    var complete = root.querySelector("[data-complete]");
+    if (!boxes.length) { return; }
+
+    function doneSteps() {
+      var done = [];
+      boxes.forEach(function (box) { if (box.checked) { done.push(box.getAttribute("data-step-done")); } });
+      return done;
+    }
+    function show(announceCompletion) {
+      var done = doneSteps();
+      boxes.forEach(function (box) {
+        box.closest(".step").classList.toggle("step--done", box.checked);
+      });
+      if (status) {
+        status.textContent = (status.getAttribute("data-template") || "{done}/{total}")
+          .replace("{done}", done.length).replace("{total}", steps.length);
+        status.hidden = false;
+      }
+      var finished = done.length === steps.length;
+      if (complete) {
+        complete.hidden = !finished;
+        if (finished && announceCompletion) { complete.focus(); }
+      }
+    }
+    function saveLocally() {
+      var all = store.progress();
+      all[key] = {
+        steps: doneSteps(),
+        total: steps.length,
+        url: root.getAttribute("data-guide-url"),
+        title: root.getAttribute("data-guide-title"),
+        lang: document.documentElement.lang,
+        updated: Date.now()
+      };
+      store.saveProgress(all);
+    }
+    function saveOnServer(box) {
+      return fetch(serverUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf") },
+        body: JSON.stringify({ guide: key, step: box.getAttribute("data-step-done"), done: box.checked })
+      }).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+      }).catch(function () {
+        box.checked = !box.checked;  // not saved: show what is really recorded
+        show(false);
+      });
+    }
+
+    if (!serverUrl) {
+      var kept = (store.progress()[key] || {}).steps || [];
+      boxes.forEach(function (box) { box.checked = kept.indexOf(box.getAttribute("data-step-done")) !== -1; });
+    }
+    boxes.forEach(function (box) {
+      box.closest("[hidden]").hidden = false;
+      box.addEventListener("change", function () {
+        show(true);
+        if (serverUrl) { saveOnServer(box); } else { saveLocally(); }
+      });
+    });
+    show(false);
+  });
+})();

@@ -1,0 +1,42 @@
+"""Template tags that other pages (the home page) use to point into the guides."""
+
+from django import template
+from wagtail.models import Locale
+
+from ..models import GuideIndexPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def guide_index():
+    """The guide index in the current language (None before the guides exist)."""
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+    return GuideIndexPage.objects.live().filter(locale=locale).first()
+
+
+@register.simple_tag(takes_context=True)
+def resume_guide(context):
+    """{"guide", "url", "done", "total"} for the guide a signed-in parent left unfinished."""
+    from ..services import resume_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    found = resume_for(user, Locale.get_active())
+    if found is None:
+        return None
+    guide, progress = found
+    steps = guide.step_ids()
+    remaining = [step for step in steps if step not in progress.completed_steps]
+    anchor = f"#step-{remaining[0]}" if remaining else ""
+    return {
+        "guide": guide,
+        "url": f"{guide.url}{anchor}",
+        "done": len(steps) - len(remaining),
+        "total": len(steps),
+    }

@@ -8,7 +8,6 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-export DJANGO_SETTINGS_MODULE ?= coeduc.settings
 
 .PHONY: run test install install-test translations messages serve lint format clean
 

@@ -37,6 +37,18 @@ TOPIC_KEYS = [
     ("s-equiper", _("Getting equipped")),
 ]
 
+# Guide topics (page keys) → workshop topics (workshops.models.Workshop.Topic values).
+WORKSHOP_TOPIC_OF_GUIDE_TOPIC = {
+    "ent-vie-scolaire": "ent",
+    "educonnect": "educonnect",
+    "pronote": "pronote",
+    "ecoledirecte": "ecoledirecte",
+    "ecrans-sommeil": "screens_sleep",
+    "securite-en-ligne": "safety_online",
+    "parents-ecole": "parents_school",
+    "s-equiper": "equipment",
+}
+
 EASY_READ = "easy-read"
 
 
@@ -252,9 +264,22 @@ class GuidePage(Page):
                 self.get_translations(inclusive=True).live().select_related("locale")
             ),
             related=self.related_in_locale(fallback_topic.locale if fallback_topic else None),
+            related_workshops=self.related_workshops(),
             done_steps=self.done_steps_for(request.user),
         )
         return context
+
+    def related_workshops(self, limit=3):
+        """Upcoming workshops on this guide's topic. Only what does not go stale in the page
+        cache (title, date, commune): places left are on the workshop's own page."""
+        from workshops.models import Workshop
+
+        topic_key = getattr(self.get_parent().specific, "key", None)
+        workshop_topic = WORKSHOP_TOPIC_OF_GUIDE_TOPIC.get(topic_key)
+        if workshop_topic is None:
+            return []
+        upcoming = Workshop.objects.published().upcoming().filter(topic=workshop_topic)
+        return list(upcoming.select_related("venue__territory").order_by("starts_at")[:limit])
 
     def done_steps_for(self, user) -> list[str]:
         if not user.is_authenticated:

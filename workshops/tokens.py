@@ -51,16 +51,7 @@ def read_token(token: str) -> Registration:
         raise ExpiredToken() from error
     except signing.BadSignature as error:
         raise InvalidToken() from error
-    pk, _sep, fingerprint = value.partition(".")
-    if not pk.isdigit():
-        raise InvalidToken()
-    registration = (
-        Registration.objects.select_related("workshop__venue__territory", "workshop__organisation")
-        .filter(pk=int(pk))
-        .first()
-    )
-    if registration is None or _fingerprint(registration) != fingerprint:
-        raise InvalidToken()
+    registration = _registration_named_by(value)
     if timezone.now() > expires_at(registration):
         raise ExpiredToken()
     return registration
@@ -83,6 +74,11 @@ def read_checkin_token(token: str) -> Registration:
         value = signing.Signer(salt=CHECKIN_SALT).unsign(token)
     except signing.BadSignature as error:
         raise InvalidToken() from error
+    return _registration_named_by(value)
+
+
+def _registration_named_by(value: str) -> Registration:
+    """The registration of a verified "<pk>.<fingerprint>" value, or InvalidToken."""
     pk, _sep, fingerprint = value.partition(".")
     if not pk.isdigit():
         raise InvalidToken()

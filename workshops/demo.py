@@ -353,37 +353,25 @@ def load_demo_workshops() -> list[Workshop]:
         venue = venues.get(venue_name)
         tz_name = venue.territory.timezone if venue else "Europe/Paris"
         starts_at, ends_at = _dates(days, hour, hours, tz_name)
+        fields = {
+            "venue": venue,
+            "description": DESCRIPTION,
+            "topic": topic,
+            "format": fmt,
+            "languages": languages,
+            "capacity": capacity,
+            "waitlist_enabled": waitlist,
+            "status": Workshop.Status.PUBLISHED,
+            "online_link": "https://visio.coeduc.fr/demo" if fmt != "on_site" else "",
+            "childcare_offered": childcare,
+            "interpreter_offered": interpreter,
+        }
         workshop, created = Workshop.objects.update_or_create(
             organisation=organisations[organisation],
             title=title,
-            defaults={
-                "venue": venue,
-                "description": DESCRIPTION,
-                "topic": topic,
-                "format": fmt,
-                "languages": languages,
-                "capacity": capacity,
-                "waitlist_enabled": waitlist,
-                "status": Workshop.Status.PUBLISHED,
-                "online_link": "https://visio.coeduc.fr/demo" if fmt != "on_site" else "",
-                "childcare_offered": childcare,
-                "interpreter_offered": interpreter,
-            },
-            create_defaults={
-                "venue": venue,
-                "description": DESCRIPTION,
-                "topic": topic,
-                "format": fmt,
-                "languages": languages,
-                "capacity": capacity,
-                "waitlist_enabled": waitlist,
-                "status": Workshop.Status.PUBLISHED,
-                "online_link": "https://visio.coeduc.fr/demo" if fmt != "on_site" else "",
-                "childcare_offered": childcare,
-                "interpreter_offered": interpreter,
-                "starts_at": starts_at,
-                "ends_at": ends_at,
-            },
+            defaults=fields,
+            # Dates are set once (and moved on below when the workshop is over).
+            create_defaults={**fields, "starts_at": starts_at, "ends_at": ends_at},
         )
         if not created and workshop.ends_at <= timezone.now():
             workshop.starts_at, workshop.ends_at = starts_at, ends_at

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from coeduc.guides.demo import load_demo_guides
 from coeduc.guides.models import GuidePage
@@ -51,13 +50,6 @@ GUIDES = [
     make_guide("bulletin-en-ligne", steps=2),
     make_guide("sommeil-ecrans", topic="ecrans-sommeil", steps=4, languages=("fr", "ar")),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """Tests read the English source messages (pages still take the language of their URL)."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

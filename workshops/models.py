@@ -342,6 +342,10 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
+    # Wagtail indexes every saved model that is shown in its admin, by a background task
+    # per save; a registration references nothing an editor would look up ("usage" of a
+    # venue or a page), and a task per sign-up is work a burst of sign-ups does not need.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("registration")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -176,12 +176,19 @@ def register(
             refusal = _refusal_reason(locked, now)
             if refusal:
                 raise refusal
-            duplicates = Registration.objects.filter(workshop_id=locked.pk).active()
-            if (email and duplicates.filter(email=email).exists()) or (
-                phone and duplicates.filter(phone=phone).exists()
-            ):
+            # One query for both questions: is this person already signed up, and how many
+            # places are taken?
+            contacts = {"email": email, "phone": phone}  # at least one is given (above)
+            same_person = Q(*((k, v) for k, v in contacts.items() if v), _connector=Q.OR)
+            counts = Registration.objects.filter(workshop_id=locked.pk).aggregate(
+                confirmed=Coalesce(Sum("seats", filter=Q(status=Registration.Status.CONFIRMED)), 0),
+                same_person=Count(
+                    "pk", filter=same_person & ~Q(status=Registration.Status.CANCELLED)
+                ),
+            )
+            if counts["same_person"]:
                 raise AlreadyRegistered()
-            if _confirmed_seats(locked) + seats <= locked.capacity:
+            if counts["confirmed"] + seats <= locked.capacity:
                 status = Registration.Status.CONFIRMED
             elif locked.waitlist_enabled:
                 status = Registration.Status.WAITLISTED

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +37,8 @@ def _signup_rate_exceeded(request) -> bool:
     if request.user.is_authenticated:
         return False
     key = f"workshops:signup:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    cache.add(key, 0, SIGNUP_WINDOW)
+    if cache.add(key, 1, SIGNUP_WINDOW):
+        return False  # the first attempt in the window: one round trip to the cache
     try:
         attempts = cache.incr(key)
     except ValueError:  # expired between add and incr
@@ -123,9 +124,6 @@ def _initial_for(user) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def workshop_detail(request, pk):
-    workshop = get_object_or_404(
-        _public_workshops().visible_to(request.user).with_confirmed_seats(), pk=pk
-    )
     status = 200
     if request.method == "POST":
         form = RegistrationForm(request.POST)
@@ -137,29 +135,18 @@ def workshop_detail(request, pk):
             )
             status = 429
         elif form.is_valid():
-            data = form.cleaned_data
             try:
-                registration = services.register(
-                    workshop,
-                    first_name=data["first_name"],
-                    email=data["email"] or None,
-                    phone=data["phone"] or None,
-                    seats=data["seats"],
-                    needs=services.Needs(
-                        childcare=data["needs_childcare"],
-                        interpreter=data["needs_interpreter"],
-                        accessibility=data["needs_accessibility"],
-                        details=data["needs_details"],
-                    ),
-                    user=request.user,
-                    language=get_language(),
-                )
+                registration = _register(request, pk, form.cleaned_data)
             except services.RegistrationError as error:
                 form.add_error(None, error.message)
             else:
                 return redirect("workshops:confirmation", token=tokens.make_token(registration))
     else:
         form = RegistrationForm(initial=_initial_for(request.user))
+    # The page itself is loaded only when it is shown: a sign-up that succeeds never needs it.
+    workshop = get_object_or_404(
+        _public_workshops().visible_to(request.user).with_confirmed_seats(), pk=pk
+    )
     context = {
         "workshop": workshop,
         "form": form,
@@ -167,6 +154,33 @@ def workshop_detail(request, pk):
         "json_ld": _json_ld(request, workshop),
     }
     return render(request, "workshops/detail.html", context, status=status)
+
+
+def _register(request, workshop_id: int, data: dict) -> Registration:
+    """Sign up straight from the form: `services.register` locks and reads the workshop itself.
+
+    Only a published workshop takes sign-ups, and every published workshop is public, so a
+    sign-up that succeeds needed no visibility check; any refusal (a draft included) goes back
+    to the page, which is loaded with the check (404 for a draft the person may not see).
+    """
+    try:
+        return services.register(
+            Workshop(pk=workshop_id),
+            first_name=data["first_name"],
+            email=data["email"] or None,
+            phone=data["phone"] or None,
+            seats=data["seats"],
+            needs=services.Needs(
+                childcare=data["needs_childcare"],
+                interpreter=data["needs_interpreter"],
+                accessibility=data["needs_accessibility"],
+                details=data["needs_details"],
+            ),
+            user=request.user,
+            language=get_language(),
+        )
+    except Workshop.DoesNotExist:
+        raise Http404 from None
 
 
 def workshop_calendar(request, pk):

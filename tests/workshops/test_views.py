@@ -219,6 +219,23 @@ def test_sign_up_happy_path(client, django_capture_on_commit_callbacks):
     assert event.decoded("DTSTART") == workshop.starts_at.replace(microsecond=0)
 
 
+def test_sign_up_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    """The sign-up path under load (bench/workshops_signup_storm.py): lock, one count for
+    "already signed up?" and "places taken", insert, the confirmation task; no page load."""
+    workshop = make_workshop(capacity=5)
+    post_sign_up(client, workshop, email="first@example.org")  # the cache and pool are warm
+    with django_assert_num_queries(5):  # savepoint, lock, count, insert, release
+        response = post_sign_up(client, workshop, email="second@example.org")
+    assert response.status_code == 302
+
+
+def test_sign_up_for_a_draft_or_missing_workshop_is_not_found(client):
+    draft = make_workshop(status=Workshop.Status.DRAFT)
+    assert post_sign_up(client, draft).status_code == 404
+    assert client.post("/en/workshops/999999/", GOOD).status_code == 404
+    assert not Registration.objects.exists()
+
+
 def test_sign_up_by_phone_sends_a_text_message(client, django_capture_on_commit_callbacks):
     workshop = make_workshop(capacity=5)
     with django_capture_on_commit_callbacks(execute=True):

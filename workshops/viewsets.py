@@ -11,16 +11,22 @@ change to `services.set_capacity` (which lets the waiting list move up) and a ca
 re-statused here.
 """
 
+import zoneinfo
+from datetime import UTC
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.forms import modelform_factory
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from parents.models import User
@@ -146,6 +152,74 @@ class ScopedModelForm(WagtailAdminModelForm):
         return cleaned_data
 
 
+# A workshop's times are the clock at its venue: 18:00 in Pointe-à-Pitre is typed "18:00",
+# whoever types it and wherever the admin thinks they are (Europe/Paris by default).
+VENUE_CLOCK_FIELDS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+
+
+class VenueClockDateTimeField(forms.DateTimeField):
+    """A date and time as read on a clock, without a time zone yet (the form adds the venue's)."""
+
+    widget = AdminDateTimeInput
+
+    def to_python(self, value):
+        # Django would read the value in the admin's current time zone; read it in UTC, which
+        # has no clock changes to refuse, and keep only the clock reading.
+        with timezone.override(UTC):
+            value = super().to_python(value)
+        return value.replace(tzinfo=None) if value is not None else None
+
+
+def _is_clock_change(naive, tz) -> bool:
+    """True when this clock reading is skipped or happens twice in `tz` (summer time)."""
+    return (
+        naive.replace(tzinfo=tz, fold=0).utcoffset() != naive.replace(tzinfo=tz, fold=1).utcoffset()
+    )
+
+
+class WorkshopAdminForm(ScopedModelForm):
+    """Times are typed and shown as the clock at the venue (see VENUE_CLOCK_FIELDS)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.venue_id:
+            tz, zone_name = self.instance.tzinfo, self.instance.timezone_name
+            for name in VENUE_CLOCK_FIELDS:
+                if self.initial.get(name):
+                    self.initial[name] = timezone.make_naive(self.initial[name], tz)
+        else:
+            zone_name = None
+        for name in VENUE_CLOCK_FIELDS:
+            if name in self.fields:
+                self.fields[name].help_text = (
+                    _("Time at the venue (%(zone)s).") % {"zone": zone_name}
+                    if zone_name
+                    else _("Time at the venue, in its département’s time zone.")
+                )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        venue = cleaned_data.get("venue")
+        zone_name = venue.territory.timezone if venue and venue.territory_id else settings.TIME_ZONE
+        tz = zoneinfo.ZoneInfo(zone_name)
+        for name in VENUE_CLOCK_FIELDS:
+            value = cleaned_data.get(name)
+            if value is None or timezone.is_aware(value):
+                continue
+            if _is_clock_change(value, tz):
+                self.add_error(
+                    name,
+                    _(
+                        "The clocks change at this time at the venue (%(zone)s): this time is "
+                        "skipped or happens twice. Choose another time."
+                    )
+                    % {"zone": zone_name},
+                )
+            else:
+                cleaned_data[name] = value.replace(tzinfo=tz)
+        return cleaned_data
+
+
 class ScopedViewSet(ModelViewSet):
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
@@ -163,10 +237,12 @@ class ScopedViewSet(ModelViewSet):
     def permission_policy(self):
         return self.policy_class(self.model, self.organisation_lookup, self.policy_actions)
 
+    scoped_form_class = ScopedModelForm
+
     def get_form_class(self, for_update=False):
         return modelform_factory(
             self.model,
-            form=ScopedModelForm,
+            form=self.scoped_form_class,
             formfield_callback=self.formfield_for_dbfield,
             fields=self.get_form_fields(),
         )
@@ -174,6 +250,8 @@ class ScopedViewSet(ModelViewSet):
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "co_hosts":
             kwargs["widget"] = forms.CheckboxSelectMultiple
+        if db_field.name in VENUE_CLOCK_FIELDS:
+            kwargs["form_class"] = VenueClockDateTimeField
         return db_field.formfield(**kwargs)
 
 
@@ -219,6 +297,7 @@ class WorkshopViewSet(ScopedViewSet):
     icon = "date"
     edit_view_class = WorkshopEditView
     policy_class = WorkshopPermissionPolicy
+    scoped_form_class = WorkshopAdminForm
     list_display = ["title", "starts_at", "venue", "organisation", "capacity", "status"]
     list_filter = ["status", "topic", "format"]
     search_fields = ["title"]

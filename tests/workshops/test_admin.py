@@ -1,5 +1,7 @@
 """The Wagtail admin goes through the services: more places confirm waiting families."""
 
+from datetime import UTC
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -168,3 +170,53 @@ def test_cancelling_in_the_admin_tells_everyone(
     workshop.refresh_from_db()
     assert workshop.status == Workshop.Status.CANCELLED
     assert [m.to for m in mailoutbox] == [["amina@example.org"]]
+
+
+# --- Times are the clock at the venue, whoever types them ---------------------------------
+
+
+def _workshop_form_data(client, url, **changes):
+    form = client.get(url).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = value.pk if hasattr(value, "pk") else value
+    data.update(changes)
+    return data
+
+
+def test_times_are_typed_and_shown_as_the_clock_at_a_guadeloupe_venue(admin_client):
+    from datetime import datetime
+
+    from .conftest import make_territory, make_venue
+
+    guadeloupe = make_territory("971", "Guadeloupe", "America/Guadeloupe")
+    workshop = make_workshop(venue=make_venue(territory=guadeloupe, commune="Les Abymes"))
+    url = reverse("workshop:edit", args=[workshop.pk])
+    data = _workshop_form_data(
+        admin_client, url, starts_at="2027-03-28 18:00", ends_at="2027-03-28 20:00"
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    workshop.refresh_from_db()
+    # 18:00 in Pointe-à-Pitre (UTC−4) is 22:00 UTC, the day Paris changes its clocks.
+    assert workshop.starts_at == datetime(2027, 3, 28, 22, 0, tzinfo=UTC)
+    page = admin_client.get(url)
+    assert page.context["form"]["starts_at"].value().strftime("%H:%M") == "18:00"
+    assert "America/Guadeloupe" in page.content.decode()
+
+
+def test_a_time_the_clocks_skip_at_the_venue_is_refused_clearly(admin_client):
+    workshop = make_workshop()  # a venue in Aisne: Europe/Paris
+    url = reverse("workshop:edit", args=[workshop.pk])
+    before = workshop.starts_at
+    data = _workshop_form_data(
+        admin_client, url, starts_at="2027-03-28 02:30", ends_at="2027-03-28 04:00"
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "clocks change" in str(response.context["form"].errors["starts_at"])
+    workshop.refresh_from_db()
+    assert workshop.starts_at == before

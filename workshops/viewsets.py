@@ -207,13 +207,13 @@ class WorkshopAdminForm(ScopedModelForm):
             if value is None or timezone.is_aware(value):
                 continue
             if _is_clock_change(value, tz):
+                message = _(
+                    "The clocks change at this time at the venue (%(zone)s): this time is "
+                    "skipped or happens twice. Choose another time."
+                )
                 self.add_error(
                     name,
-                    _(
-                        "The clocks change at this time at the venue (%(zone)s): this time is "
-                        "skipped or happens twice. Choose another time."
-                    )
-                    % {"zone": zone_name},
+                    forms.ValidationError(message, code="clock_change", params={"zone": zone_name}),
                 )
             else:
                 cleaned_data[name] = value.replace(tzinfo=tz)

@@ -6,6 +6,7 @@ Playwright's own browser downloads are never used (``playwright install`` is not
 """
 
 import io
+import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -130,7 +131,7 @@ def demo_snapshot(browser, django_db_blocker):
     with django_db_blocker.unblock():
         # From the migrated database, whatever the tests run before have left.
         empty_database(DEFAULT_DB_ALIAS)
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        restore_content_types_first(connection, connection._test_serialized_contents)
         call_command("load_demo", stdout=io.StringIO())
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
         # Each test then starts the same way: an empty database, the snapshot restored.
@@ -138,8 +139,38 @@ def demo_snapshot(browser, django_db_blocker):
 
 
 def empty_database(alias: str) -> None:
-    """Empty every table, as Django does after a transactional test with serialized rollback."""
-    call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+    """Empty every table, as Django does after a transactional test with serialized rollback.
+
+    Sequences are kept, as Django keeps them: the restored rows come back with their own ids,
+    which deserialization does not move the sequences past. Reset to 1 (``flush``'s default),
+    PostgreSQL would hand those ids out again (wagtailcore_locale's id 1, ``load_demo``'s first
+    insert). SQLite takes the highest id plus one, so it never showed.
+    """
+    call_command(
+        "flush",
+        database=alias,
+        interactive=False,
+        verbosity=0,
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
+
+
+def restore_content_types_first(connection, snapshot: str) -> None:
+    """Restore a serialized snapshot into the emptied database, its content types first.
+
+    Wagtail's pages and workflow tasks look up their ContentType as they are built, and the
+    deserializer builds them without their parent's id: on a cache miss, the look-up creates
+    the row, and the snapshot's own row then collides on (app_label, model). The cache misses,
+    or holds other ids, after a transactional test without serialized rollback: its flush
+    re-creates the content types (post_migrate) and clears the cache.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    objects = json.loads(snapshot)
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")  # stable
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(json.dumps(objects))
 
 
 @pytest.fixture

@@ -189,16 +189,64 @@ class Client:
         return response.status, response.milliseconds
 
 
-async def storm(clients: list[Client]) -> tuple[list[int], list[tuple[int, float]]]:
-    """Every client loads the form; once all have it, all post at the same moment."""
+async def storm(
+    clients: list[Client], cpu: "CpuTime | None" = None
+) -> tuple[list[int], list[tuple[int, float]]]:
+    """Every client loads the form; once all have it, all post at the same moment.
+
+    With `cpu`, the CPU time the server, PostgreSQL and Redis spend during the posts is added
+    to it (the form loads are left out).
+    """
     got = await asyncio.gather(*(c.get_form() for c in clients))
     ready = [c for c, status in zip(clients, got, strict=True) if status == 200]
     failed = [status for status in got if status != 200]
     go = asyncio.Event()
     posts = [asyncio.create_task(c.post(go)) for c in ready]
     await asyncio.sleep(0.5)  # every task is now waiting on the event
+    before = cpu.read() if cpu else None
     go.set()
-    return failed, await asyncio.gather(*posts)
+    results = await asyncio.gather(*posts)
+    if cpu:
+        cpu.add(before, cpu.read())
+    return failed, results
+
+
+class CpuTime:
+    """CPU seconds (user + system) of the server's processes, PostgreSQL's and Redis's (Linux)."""
+
+    def __init__(self, server_pid: int):
+        self.server_pid = server_pid
+        self.spent: collections.Counter = collections.Counter()
+
+    def read(self) -> dict[int, tuple[str, float]]:
+        ticks = os.sysconf("SC_CLK_TCK")
+        readings = {}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{pid}/comm") as comm:
+                    name = comm.read().strip()
+            except OSError:  # the process ended meanwhile
+                continue
+            parent = int(fields[1])
+            if self.server_pid in (int(pid), parent):
+                kind = "uvicorn"
+            elif name in ("postgres", "redis-server"):
+                kind = name
+            else:
+                continue
+            readings[int(pid)] = (kind, (int(fields[11]) + int(fields[12])) / ticks)
+        return readings
+
+    def add(self, before: dict, after: dict) -> None:
+        for pid, (kind, seconds) in after.items():
+            self.spent[kind] += seconds - before.get(pid, (kind, 0.0))[1]
+
+    def per_request(self, requests: int) -> str:
+        return ", ".join(
+            f"{kind} {seconds / requests * 1000:.1f} ms" for kind, seconds in self.spent.items()
+        )
 
 
 def wait_until_up(url: str, seconds: float = 60) -> None:
@@ -252,13 +300,14 @@ def main() -> None:
         http_client.run(storm([Client(n, warm_up) for n in range(-50, 0)]))
         path = f"/fr/workshops/{workshop_id}/"
         clients = [Client(n, path) for n in range(1, args.clients + 1)]
-        failed_gets, results = http_client.run(storm(clients))
+        cpu, control_cpu = CpuTime(server.pid), CpuTime(server.pid)
+        failed_gets, results = http_client.run(storm(clients, cpu))
         # The control: the same storm from new families, posted to a view that does nothing.
         controls = [
             Client(n, path, post_path="/bench/nothing/")
             for n in range(args.clients + 1, 2 * args.clients + 1)
         ]
-        _, control_results = http_client.run(storm(controls))
+        _, control_results = http_client.run(storm(controls, control_cpu))
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
@@ -279,6 +328,8 @@ def main() -> None:
         "control, the same storm on a view that does nothing: p50 {:.0f} ms, p99 {:.0f} ms, "
         "max {:.0f} ms".format(*percentiles(control_results))
     )
+    print(f"CPU per sign-up: {cpu.per_request(len(results))}")
+    print(f"CPU per control request: {control_cpu.per_request(len(control_results))}")
     if p99 > TARGET_P99_MS:
         print(f"p99 over the {TARGET_P99_MS} ms target")
     if problems:

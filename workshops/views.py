@@ -37,8 +37,8 @@ def _signup_rate_exceeded(request) -> bool:
     if request.user.is_authenticated:
         return False
     key = f"workshops:signup:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    if cache.add(key, 1, SIGNUP_WINDOW):
-        return False  # the first attempt in the window: one round trip to the cache
+    if cache.add(key, 1, SIGNUP_WINDOW):  # the first attempt in the window: one round trip
+        return settings.WORKSHOPS_SIGNUP_RATE_LIMIT < 1
     try:
         attempts = cache.incr(key)
     except ValueError:  # expired between add and incr

@@ -232,12 +232,11 @@ class ScopedViewSet(ModelViewSet):
     organisation_lookup = "organisation"
     policy_class = OrganisationPermissionPolicy
     policy_actions = ("add", "change", "delete")
+    scoped_form_class = ScopedModelForm
 
     @property
     def permission_policy(self):
         return self.policy_class(self.model, self.organisation_lookup, self.policy_actions)
-
-    scoped_form_class = ScopedModelForm
 
     def get_form_class(self, for_update=False):
         return modelform_factory(
@@ -250,8 +249,6 @@ class ScopedViewSet(ModelViewSet):
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "co_hosts":
             kwargs["widget"] = forms.CheckboxSelectMultiple
-        if db_field.name in VENUE_CLOCK_FIELDS:
-            kwargs["form_class"] = VenueClockDateTimeField
         return db_field.formfield(**kwargs)
 
 
@@ -322,6 +319,11 @@ class WorkshopViewSet(ScopedViewSet):
         "series",
         "co_hosts",
     ]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name in VENUE_CLOCK_FIELDS:
+            kwargs["form_class"] = VenueClockDateTimeField
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class RegistrationViewSet(ScopedViewSet):

@@ -23,6 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import http_client  # bench/http_client.py (the script's folder is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv" / "bin"
 WORK = ROOT / "var" / "bench"
@@ -88,16 +90,11 @@ def run_wrk(url: str, duration: int, connections: int) -> tuple[float, float]:
 
 
 async def _client(host, port, path, stop, latencies):
-    reader, writer = await asyncio.open_connection(host, port)
-    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    connection = await http_client.Connection(host, port).open()
     while time.monotonic() < stop:
-        start = time.monotonic()
-        writer.write(request)
-        head = await reader.readuntil(b"\r\n\r\n")
-        length = int(re.search(rb"content-length: (\d+)", head, re.I).group(1))
-        await reader.readexactly(length)
-        latencies.append((time.monotonic() - start) * 1000)
-    writer.close()
+        response = await connection.request("GET", path)
+        latencies.append(response.milliseconds)
+    await connection.close()
 
 
 def run_python(url: str, duration: int, connections: int) -> tuple[float, float]:
@@ -111,7 +108,7 @@ def run_python(url: str, duration: int, connections: int) -> tuple[float, float]
             *(_client(host, port, path, stop, latencies) for _ in range(connections))
         )
 
-    asyncio.run(main())
+    http_client.run(main())
     return len(latencies) / duration, statistics.median(latencies)
 
 

@@ -1,24 +1,29 @@
 """500 families sign up for one 40-place workshop at the same second, through the ASGI server.
 
-    .venv/bin/python bench/workshops_signup_storm.py [--clients 500] [--capacity 40]
+    .venv/bin/python bench/workshops_signup_storm.py [--clients 500] [--capacity 40] [--workers 2]
 
 Needs PostgreSQL and Redis on 127.0.0.1 (as in production). Creates the database
 `coeduc_bench` if missing and migrates it, collects the static files under
-var/bench_workshops/, creates a fresh published workshop, then starts
+var/bench_workshops/, creates fresh published workshops, then starts
 ``uvicorn coeduc.asgi:application --loop uvloop --http httptools --ws wsproto --workers 2``
-(SECRET_KEY set, DEBUG unset, REDIS_URL=redis://127.0.0.1:6379/5).
+(SECRET_KEY set, DEBUG unset, REDIS_URL=redis://127.0.0.1:6379/5) with the project's settings
+plus one control URL (bench/storm_settings.py, bench/storm_urls.py).
 
-Each client is a real HTTP client on its own keep-alive connection (bench/http_client.py, on
-uvloop: light, so that the clients, which share the server's cores here, take as little of
-them as possible): it opens the workshop page (cookie and CSRF token), then every client
-posts its sign-up form at the same moment, without following the redirect. Each client sends its own
+Each client is a real HTTP client on its own connection (bench/http_client.py, on uvloop:
+light, so that the clients, which share the server's cores here, take as little of them as
+possible): it opens the workshop page (cookie and CSRF token), then every client posts its
+sign-up form at the same moment, without following the redirect. Each client sends its own
 X-Forwarded-For address, which uvicorn (proxy headers from 127.0.0.1, its default) gives to
 Django as REMOTE_ADDR: every family counts as a different connection for the guest rate
 limit, as in real life — the limit is not raised.
 
+Before the storm, 50 families sign up for another workshop (warm-up). After it, the control:
+the same storm posted to a view that does nothing, to show what any request costs here.
+
 Checks: exactly `capacity` places confirmed, everyone else on the waiting list, the waiting
 list in arrival order (every confirmed family arrived before every waiting one, and the
-waiting list's order is the order of insertion), zero 5xx. Reports p50/p99 of the POSTs.
+waiting list's order is the order of insertion), zero 5xx. Reports p50/p99 of the POSTs and
+of the control's, and the CPU time per request of uvicorn, PostgreSQL and Redis (Linux /proc).
 """
 
 import argparse
@@ -43,7 +48,7 @@ WORK = ROOT / "var" / "bench_workshops"
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/coeduc_bench"
 PORT = 8765
 TARGET_P99_MS = 1000
-# Each run's families come from their own addresses (10.x.0.0/16, x drawn at random), so that
+# Each run's families come from their own addresses (around 10.x.1.0, x drawn at random), so that
 # the rate-limit counters of an earlier run, kept in Redis for 10 minutes, do not count.
 RUN_NETWORK = int(ipaddress.IPv4Address(f"10.{secrets.randbelow(256)}.1.0"))
 

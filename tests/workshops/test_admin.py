@@ -23,6 +23,19 @@ def admin_client():
     return client
 
 
+def _workshop_form_data(client, url, **changes):
+    """The edit form's current values, as a browser would post them back, with `changes`."""
+    form = client.get(url).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = value.pk if hasattr(value, "pk") else value
+    data.update(changes)
+    return data
+
+
 def test_staff_see_workshops_and_registrations(admin_client):
     workshop = make_workshop()
     services.register(workshop, first_name="Amina", email="amina@example.org")
@@ -36,17 +49,7 @@ def test_raising_capacity_in_the_admin_promotes_the_waiting_list(admin_client):
     services.register(workshop, first_name="Amina", email="amina@example.org")
     bruno = services.register(workshop, first_name="Bruno", email="bruno@example.org")
     url = reverse("workshop:edit", args=[workshop.pk])
-    form = admin_client.get(url).context["form"]
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None or value is False:
-            continue
-        data[name] = value
-    for name in ("starts_at", "ends_at"):
-        data[name] = getattr(workshop, name).strftime("%Y-%m-%d %H:%M")
-    data["capacity"] = 2
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, _workshop_form_data(admin_client, url, capacity=2))
     assert response.status_code == 302, response.context["form"].errors
     bruno.refresh_from_db()
     assert bruno.status == Registration.Status.CONFIRMED
@@ -173,18 +176,6 @@ def test_cancelling_in_the_admin_tells_everyone(
 
 
 # --- Times are the clock at the venue, whoever types them ---------------------------------
-
-
-def _workshop_form_data(client, url, **changes):
-    form = client.get(url).context["form"]
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None or value is False:
-            continue
-        data[name] = value.pk if hasattr(value, "pk") else value
-    data.update(changes)
-    return data
 
 
 def test_times_are_typed_and_shown_as_the_clock_at_a_guadeloupe_venue(admin_client):

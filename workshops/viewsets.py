@@ -22,6 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -94,6 +95,12 @@ class ScopedIndexView(generic.IndexView):
             self.request.user, "view"
         )
         return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class WorkshopIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        # The venue's territory gives each row its time zone (the "Starts" column).
+        return super().get_base_queryset().select_related("venue__territory", "organisation")
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
@@ -295,7 +302,21 @@ class WorkshopViewSet(ScopedViewSet):
     edit_view_class = WorkshopEditView
     policy_class = WorkshopPermissionPolicy
     scoped_form_class = WorkshopAdminForm
-    list_display = ["title", "starts_at", "venue", "organisation", "capacity", "status"]
+    index_view_class = WorkshopIndexView
+    list_display = [
+        "title",
+        # The clock at the venue, as in the form (a naive value: templates leave it as it is).
+        Column(
+            "starts_at",
+            label=_("Starts (time at the venue)"),
+            accessor=lambda workshop: timezone.make_naive(workshop.starts_at, workshop.tzinfo),
+            sort_key="starts_at",
+        ),
+        "venue",
+        "organisation",
+        "capacity",
+        "status",
+    ]
     list_filter = ["status", "topic", "format"]
     search_fields = ["title"]
     form_fields = [

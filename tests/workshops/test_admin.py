@@ -1,6 +1,6 @@
 """The Wagtail admin goes through the services: more places confirm waiting families."""
 
-from datetime import UTC
+from datetime import UTC, timedelta
 
 import pytest
 from django.test import Client
@@ -213,3 +213,34 @@ def test_a_time_the_clocks_skip_at_the_venue_is_refused_clearly(admin_client):
     assert "Europe/Paris" in str(form.errors["starts_at"])  # says where, in any language
     workshop.refresh_from_db()
     assert workshop.starts_at == before
+
+
+def test_the_workshop_list_shows_the_clock_at_the_venue(admin_client):
+    from datetime import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import make_territory, make_venue
+
+    guadeloupe = make_territory("971", "Guadeloupe", "America/Guadeloupe")
+    starts_at = datetime(2027, 3, 28, 22, 0, tzinfo=UTC)  # 18:00 in Pointe-à-Pitre
+
+    def add_workshop():
+        venue = make_venue(territory=guadeloupe, commune="Les Abymes")
+        make_workshop(venue=venue, starts_at=starts_at, ends_at=starts_at + timedelta(hours=2))
+
+    def list_page():
+        with CaptureQueriesContext(connection) as queries:
+            page = admin_client.get(reverse("workshop:index")).content.decode()
+        return page, len(queries)
+
+    add_workshop()
+    list_page()  # the session and permission caches are warm from here on
+    _page, queries_for_one = list_page()
+    for _ in range(3):
+        add_workshop()
+    page, queries_for_four = list_page()
+    assert page.count("18:00") == 4
+    assert "22:00" not in page  # not UTC (and Paris would read 00:00 the next day)
+    assert queries_for_four == queries_for_one  # the time zone costs no query per row

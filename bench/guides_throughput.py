@@ -21,12 +21,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import http_client  # bench/http_client.py (the script's folder is on sys.path)
+from harness import ROOT, VENV, manage, wait_until_up
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".venv" / "bin"
 WORK = ROOT / "var" / "bench"
 GUIDE_PATH = "/fr/guides/pronote/"  # a topic; the first guide in it is measured
 TARGET_RATIO = 0.30
@@ -47,30 +45,9 @@ def environment(port: int) -> dict:
     return env
 
 
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(
-        [VENV / "python", ROOT / "manage.py", *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode()
-
-
-def wait_until_up(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            get(url)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not answer at {url}")
 
 
 def run_wrk(url: str, duration: int, connections: int) -> tuple[float, float]:

@@ -14,13 +14,11 @@ import argparse
 import os
 import secrets
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".venv" / "bin"
+from harness import ROOT, manage  # bench/harness.py (the script's folder is on sys.path)
+
 WORK = ROOT / "var" / "bench_workshops"
 
 
@@ -51,13 +49,7 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="coeduc.settings",
     )
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [VENV / "python", ROOT / "manage.py", *command],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        manage(env, *command)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django

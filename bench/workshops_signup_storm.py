@@ -35,15 +35,10 @@ import secrets
 import statistics
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import http_client  # bench/http_client.py (the script's folder is on sys.path)
+from harness import ROOT, VENV, manage, wait_until_up
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".venv" / "bin"
 WORK = ROOT / "var" / "bench_workshops"
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/coeduc_bench"
 PORT = 8765
@@ -82,13 +77,7 @@ def prepare(env: dict) -> None:
     if created.returncode and "already exists" not in created.stderr:
         raise SystemExit(created.stderr)
     for args in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [VENV / "python", ROOT / "manage.py", *args],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        manage(env, *args)
 
 
 def create_workshop(capacity: int) -> int:
@@ -252,17 +241,6 @@ class CpuTime:
         return ", ".join(
             f"{kind} {seconds / requests * 1000:.1f} ms" for kind, seconds in self.spent.items()
         )
-
-
-def wait_until_up(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=5).read()
-            return
-        except (OSError, urllib.error.HTTPError):
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not answer at {url}")
 
 
 def main() -> None:

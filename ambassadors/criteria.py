@@ -26,7 +26,7 @@ def training_guide_ids(criterion: Criterion | None = None):
     `is_training_guide` (when the guides app is there)."""
     if criterion is not None and criterion.guide_page_ids:
         return [int(pk) for pk in criterion.guide_page_ids]
-    if apps.is_installed("coeduc.guides"):
+    if apps.is_installed("guides"):
         GuidePage = apps.get_model("guides", "GuidePage")
         return GuidePage.objects.filter(is_training_guide=True).values("pk")
     return []

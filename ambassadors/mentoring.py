@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coeduc.sanitize import clean_text
+from core.sanitize import clean_text
 from parents.permissions import is_parent
 
 from . import permissions, services

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from parents.sms import send_sms
+from core.sms import send_sms
 
 
 def _message(event: str, context: dict) -> str:

@@ -27,7 +27,7 @@ PAGE_SIZE = 25
 
 def training_guides(language: str | None = None) -> list:
     """The live training guides in the reader's language (French when not translated)."""
-    if not apps.is_installed("coeduc.guides"):
+    if not apps.is_installed("guides"):
         return []
     GuidePage = apps.get_model("guides", "GuidePage")
     guides = GuidePage.objects.live().filter(is_training_guide=True).order_by("path")

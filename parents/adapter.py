@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from .models import User
-from .sms import send_sms
+from core.sms import send_sms
 
 
 class AccountAdapter(DefaultAccountAdapter):

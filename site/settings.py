@@ -43,12 +43,14 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
-    # Coéduc, from the base to the features (a lower app never imports a higher one).
+    # Coéduc, from the base to the features (a lower app never imports a higher one; the
+    # layers are checked by import-linter, see [tool.importlinter] in pyproject.toml).
+    "core",
     "parents",
     "workshops",
+    "guides",
     "ambassadors",
     "coeduc.home",
-    "coeduc.guides",
     "coeduc",
     # Wagtail
     "wagtail.contrib.forms",
@@ -238,7 +240,7 @@ AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS = int(
 )
 AMBASSADORS_MAX_ACTIVE_MENTORSHIPS = int(os.environ.get("AMBASSADORS_MAX_ACTIVE_MENTORSHIPS", "3"))
 
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "parents.sms.ConsoleBackend")
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.ConsoleBackend")
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms"))
 
 # --- E-mail --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import os
 import secrets
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
-os.environ.setdefault("SMS_BACKEND", "parents.sms.MemoryBackend")
+os.environ.setdefault("SMS_BACKEND", "core.sms.MemoryBackend")
 
 from .settings import *  # noqa: E402, F403
 from .settings import STORAGES  # noqa: E402

@@ -9,13 +9,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .guides import views as guide_views
+from guides import views as guide_views
 from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sw.js", guide_views.service_worker, name="service_worker"),
-    path("guides/", include("coeduc.guides.urls")),
+    path("guides/", include("guides.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

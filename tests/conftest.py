@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import translation
 
-from parents.sms import MemoryBackend
+from core.sms import MemoryBackend
 
 # ALLOWED_HOSTS defaults to localhost, 127.0.0.1 and [::1], so the test client's usual
 # "testserver" would be refused. The demo's Wagtail site is "localhost" too.

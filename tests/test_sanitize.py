@@ -2,7 +2,7 @@
 
 import pytest
 
-from coeduc.sanitize import clean_rich_text, clean_text
+from core.sanitize import clean_rich_text, clean_text
 
 XSS_VECTORS = [
     "<script>alert(1)</script>",

@@ -4,7 +4,7 @@ from django import template
 from django.urls import translate_url
 from wagtail.models import Locale, Page
 
-from ..languages import native_language_names
+from core.languages import native_language_names
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ambassadors.demo import load_demo_ambassadors
+from coeduc.demo.ambassadors import load_demo_ambassadors
 from ambassadors.models import Badge, Mentorship, StageChange, Volunteer
 from parents.models import User
 

@@ -27,7 +27,7 @@ NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= innerWidth"
 @pytest.fixture
 def demo_path(site_url):
     """The demo content, with the ambassador path's own part (idempotent)."""
-    from ambassadors.demo import load_demo_ambassadors
+    from coeduc.demo.ambassadors import load_demo_ambassadors
 
     load_demo_ambassadors()
     return site_url

@@ -6,8 +6,8 @@ import io
 import pytest
 from django.test import Client
 
-from coeduc.guides.demo import load_demo_guides
-from coeduc.guides.models import GuidePage
+from coeduc.demo.guides import load_demo_guides
+from guides.models import GuidePage
 from coeduc.management.commands.load_demo import Command
 from parents.models import User
 

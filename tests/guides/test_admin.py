@@ -75,7 +75,7 @@ def test_wagtail_localize_translates_a_guide(editor_client, guides):
     """An editor asks for an English version: wagtail-localize makes a draft with the same steps."""
     from wagtail.models import Locale
 
-    from coeduc.guides.models import GuidePage
+    from guides.models import GuidePage
 
     guide = guides["bulletin-en-ligne"]
     english = Locale.objects.get(language_code="en")

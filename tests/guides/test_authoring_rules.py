@@ -6,7 +6,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from coeduc.guides.blocks import (
+from guides.blocks import (
     AccessibleImageBlock,
     AudioBlock,
     CalloutBlock,
@@ -14,7 +14,7 @@ from coeduc.guides.blocks import (
     StepBlock,
     VideoBlock,
 )
-from coeduc.guides.validators import LONG_SENTENCE_WORDS
+from guides.validators import LONG_SENTENCE_WORDS
 
 pytestmark = pytest.mark.django_db
 

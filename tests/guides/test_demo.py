@@ -2,8 +2,8 @@
 
 from wagtail.models import Page, PageLogEntry, Revision
 
-from coeduc.guides.demo import load_demo_guides
-from coeduc.guides.models import GuideIndexPage, GuidePage, TopicPage
+from coeduc.demo.guides import load_demo_guides
+from guides.models import GuideIndexPage, GuidePage, TopicPage
 
 
 def test_builds_index_topics_and_guides_in_each_language(guides):
@@ -35,7 +35,7 @@ def test_a_changed_text_is_published_and_step_ids_kept(guides, guides_data, guid
 
 
 def test_the_real_demo_content_loads_and_a_second_run_changes_nothing(demo):
-    from coeduc.guides.demo_content import GUIDES
+    from coeduc.demo.guide_texts import GUIDES
 
     french = GuidePage.objects.filter(locale__language_code="fr").live()
     assert french.count() == len(GUIDES) >= 8

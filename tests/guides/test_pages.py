@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from coeduc.guides.models import GuideIndexPage, GuidePage, TopicPage
+from guides.models import GuideIndexPage, GuidePage, TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from coeduc.guides.models import GuidePage, TopicPage
+from guides.models import GuidePage, TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils.crypto import get_random_string
 from wagtail.models import Locale
 
-from coeduc.guides import services
+from guides import services
 from parents.models import GuideProgress
 from parents.signals import guide_completed
 

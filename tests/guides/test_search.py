@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from coeduc.guides.search import search_guides
+from guides.search import search_guides
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from parents.models import User
-from parents.sms import MemoryBackend
+from core.sms import MemoryBackend
 
 PARENT_EMAIL = "parent@demo.coeduc.fr"
 PARENT_PHONE = "+33612345601"

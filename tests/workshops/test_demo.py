@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Q, Sum
 
-from workshops.demo import load_demo_workshops
+from coeduc.demo.workshops import load_demo_workshops
 from workshops.models import Registration, Venue, Workshop
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from parents.models import User
-from parents.sms import MemoryBackend
+from core.sms import MemoryBackend
 from workshops import services, tokens
 from workshops.models import Registration, Workshop
 

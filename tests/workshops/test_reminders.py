@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from parents.sms import MemoryBackend
+from core.sms import MemoryBackend
 from workshops import services
 from workshops.models import Registration, Workshop
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from parents.models import User
-from parents.sms import MemoryBackend
+from core.sms import MemoryBackend
 from workshops import services, tokens
 from workshops.models import Registration, Workshop
 

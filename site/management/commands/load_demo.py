@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from ambassadors.demo import load_demo_ambassadors
-from coeduc.guides.demo import load_demo_guides
+from coeduc.demo.ambassadors import load_demo_ambassadors
+from coeduc.demo.guides import load_demo_guides
 from coeduc.home.models import HomePage
 from parents.models import Organisation, OrganisationMembership, Territory, TerritoryPilot, User
-from workshops.demo import load_demo_workshops
+from coeduc.demo.workshops import load_demo_workshops
 
 TERRITORIES = [
     ("02", "Aisne", "Europe/Paris"),

@@ -20,8 +20,8 @@ from django.utils import timezone
 from parents.models import GuideProgress, Organisation, OrganisationMembership, Territory, User
 from workshops.models import Registration, Venue, Workshop
 
-from . import mentoring, services
-from .models import Mentorship, Stage, Volunteer
+from ambassadors import mentoring, services
+from ambassadors.models import Mentorship, Stage, Volunteer
 
 DOMAIN = "demo.coeduc.fr"
 LIGUE = "Ligue de l'Enseignement"
@@ -138,7 +138,7 @@ def _attend(user, workshops) -> None:
 
 
 def _training_guide():
-    if not apps.is_installed("coeduc.guides"):
+    if not apps.is_installed("guides"):
         return None
     GuidePage = apps.get_model("guides", "GuidePage")
     return (

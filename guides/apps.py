@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class GuidesConfig(AppConfig):
-    name = "coeduc.guides"
+    name = "guides"
     label = "guides"
     verbose_name = _("Guides")
     default_auto_field = "django.db.models.BigAutoField"

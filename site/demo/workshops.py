@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from parents.models import Organisation, Territory
 
-from .models import Registration, Venue, Workshop
+from workshops.models import Registration, Venue, Workshop
 
 LIGUE = "Ligue de l'Enseignement"
 TROUSSE = "La Trousse à Projets"
@@ -389,8 +389,8 @@ PAST_TITLE = "Pronote : premiers pas (atelier passé)"
 
 def _load_series(organisation, venue) -> list[Workshop]:
     """One series of three weekly sessions, created once (by the same service as the form)."""
-    from .models import WorkshopSeries
-    from .services import create_series, weekly_starts
+    from workshops.models import WorkshopSeries
+    from workshops.services import create_series, weekly_starts
 
     series = WorkshopSeries.objects.filter(organisation=organisation, title=SERIES_TITLE).first()
     if series is None or not series.workshops.filter(ends_at__gt=timezone.now()).exists():

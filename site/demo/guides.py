@@ -1,4 +1,4 @@
-"""Demo guides: the index page, the eight topics and the guides of `demo_content.GUIDES`.
+"""Demo guides: the index page, the eight topics and the guides of `guide_texts.GUIDES`.
 
 Idempotent: each page is compared with what it should be and saved (and published) only when
 something differs, so a second run changes nothing. Translations keep the French page's step
@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 
 from coeduc.home.models import HomePage
 
-from .models import GuideIndexPage, GuidePage, RelatedGuide, TopicPage
+from guides.models import GuideIndexPage, GuidePage, RelatedGuide, TopicPage
 
 LANGUAGES = ["fr", "en", "ar"]
 
@@ -228,9 +228,9 @@ def load_related(guides: list[GuidePage]) -> None:
 
 @transaction.atomic
 def load_demo_guides(guides_data: list[dict] | None = None) -> list[GuidePage]:
-    """Bring the demo guides up to date (``guides_data``: demo_content.GUIDES by default)."""
+    """Bring the demo guides up to date (``guides_data``: guide_texts.GUIDES by default)."""
     if guides_data is None:
-        from .demo_content import GUIDES as guides_data
+        from .guide_texts import GUIDES as guides_data
 
     locales = _locales()
     index = load_index(locales)

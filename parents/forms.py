@@ -1,43 +1,58 @@
 """Forms about people: signing up, the account page, phone numbers."""
 
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Territory, User
+from core import phones
 
-DEFAULT_PHONE_REGION = "FR"
+from .models import Territory, User
 
 
 class PhoneNumberField(forms.CharField):
-    """A mobile number typed the way people type it ("06 12 34 56 78"), stored as E.164."""
+    """A French mobile number typed the way people type it ("06 12 34 56 78", "0690 12 34 56",
+    "+590 690…"), stored as E.164. Every form that takes a phone number uses this field, so
+    all of them read numbers the same way (core.phones)."""
 
     default_error_messages = {
         "invalid": _("This is not a valid phone number. Example: 06 12 34 56 78."),
+        "not_mobile": _(
+            "This looks like a landline number. We send text messages, so give a mobile "
+            "number (starting with 06 or 07)."
+        ),
     }
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, mobile_only: bool = True, **kwargs):
+        self.mobile_only = mobile_only
         kwargs.setdefault("label", _("Mobile phone"))
         kwargs.setdefault("max_length", 30)
         kwargs.setdefault(
             "widget",
-            forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+            forms.TextInput(
+                attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}
+            ),
         )
         kwargs.pop("validators", None)
         super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        # A stored "+33612345601" is shown back as people write it: "06 12 34 56 01".
+        if isinstance(value, str) and value.startswith("+"):
+            return phones.format_national(value)
+        return value
 
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return value
         try:
-            number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
-        except phonenumbers.NumberParseException as error:
+            return phones.normalise(value, mobile=self.mobile_only)
+        except phones.NotMobile as error:
+            raise forms.ValidationError(
+                self.error_messages["not_mobile"], code="not_mobile"
+            ) from error
+        except phones.InvalidPhone as error:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
-        if not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class ProfileFieldsMixin(forms.Form):

@@ -210,6 +210,10 @@ ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 # asks for one of the two (allauth's W001 would want one of them required for everyone).
 ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1"]
 ACCOUNT_SIGNUP_FORM_CLASS = "parents.forms.SignupForm"
+ACCOUNT_FORMS = {
+    "login": "parents.login_forms.LoginForm",
+    "request_login_code": "parents.login_forms.RequestLoginCodeForm",
+}
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3

@@ -5,8 +5,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .models import User
 from core.sms import send_sms
+
+from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -56,6 +57,27 @@ class AccountAdapter(DefaultAccountAdapter):
                 "account. To create one, choose “Create an account”."
             ),
         )
+
+    def send_account_already_exists_sms(self, phone: str, **kwargs) -> None:
+        # Sign-up with a number that has an account: the page says the same as for a new one
+        # (no enumeration); the number's owner is told, and is the only one who can sign in.
+        send_sms(
+            phone,
+            gettext(
+                "Coéduc: someone tried to create an account with this number, but it already "
+                "has one. To sign in, choose “Sign in with a code”. If it was not you, "
+                "ignore this message."
+            ),
+        )
+
+    def get_login_stages(self) -> list[str]:
+        # E-mail verification is mandatory, but an account may have a phone number only.
+        return [
+            "parents.stages.EmailVerificationStage"
+            if path == "allauth.account.stages.EmailVerificationStage"
+            else path
+            for path in super().get_login_stages()
+        ]
 
     def phone_form_field(self, **kwargs):
         from .forms import PhoneNumberField

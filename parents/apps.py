@@ -3,8 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ParentsConfig(AppConfig):
+    # Two AppConfig classes live in this module: without `default`, Django would use a bare
+    # AppConfig for "parents" and never call this ready().
+    default = True
     name = "parents"
     verbose_name = _("People and accounts")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects allauth's sign-in signals)
 
 
 from wagtail.users.apps import WagtailUsersAppConfig  # noqa: E402

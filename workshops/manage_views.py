@@ -4,7 +4,6 @@ Every view finds its workshop through `Workshop.objects.managed_by(user)`: a wor
 another organisation is a 404, the same as one that does not exist.
 """
 
-import csv
 import io
 
 import segno
@@ -17,12 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import permissions, services, tokens
+from . import exports, permissions, services, tokens
 from .manage_forms import MessageForm, SeriesForm
 from .models import Registration, Workshop
-
-# A cell starting with one of these is a formula for a spreadsheet: neutralise it.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _managed_workshop(request, pk) -> Workshop:
@@ -128,6 +124,7 @@ def message(request, pk):
             body=data["body"],
             channels=data["channels"],
             include_waiting=data["include_waiting"],
+            sent_by=request.user,
         )
         messages.success(
             request, _("Your message is on its way to %(count)d families.") % {"count": count}
@@ -248,57 +245,24 @@ def cancel_workshop(request, pk):
     )
 
 
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
 def export_csv(request, pk):
-    workshop = _managed_workshop(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="workshop-{workshop.pk}.csv"'
-    response.write("\ufeff")  # spreadsheets then read the accents right
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("First name"),
-            _("E-mail"),
-            _("Mobile phone"),
-            _("Places"),
-            _("Status"),
-            _("Signed up at"),
-            _("Childcare"),
-            _("Interpreter"),
-            _("Step-free access"),
-            _("Other needs"),
-            _("Attended"),
-        ]
-    )
-    yes, no = _("yes"), _("no")
-    tz = workshop.tzinfo
-    for registration in Registration.objects.filter(workshop_id=workshop.pk).order_by(
-        "created_at", "pk"
-    ):
-        writer.writerow(
-            [
-                _csv_cell(value)
-                for value in (
-                    registration.first_name,
-                    registration.email,
-                    registration.phone,
-                    registration.seats,
-                    registration.get_status_display(),
-                    timezone.localtime(registration.created_at, tz).strftime("%Y-%m-%d %H:%M"),
-                    yes if registration.needs_childcare else no,
-                    yes if registration.needs_interpreter else no,
-                    yes if registration.needs_accessibility else no,
-                    registration.needs_details,
-                    "" if registration.attended is None else (yes if registration.attended else no),
-                )
-            ]
-        )
-    return response
+    sheet = exports.registration_sheet(_managed_workshop(request, pk))
+    return _download(exports.to_csv(sheet), "text/csv; charset=utf-8", f"{sheet.filename}.csv")
+
+
+@login_required
+def export_xlsx(request, pk):
+    sheet = exports.registration_sheet(_managed_workshop(request, pk))
+    return _download(exports.to_xlsx(sheet), exports.XLSX_CONTENT_TYPE, f"{sheet.filename}.xlsx")
 
 
 def registration_qr(request, token):

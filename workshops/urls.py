@@ -30,4 +30,5 @@ urlpatterns = [
     path("manage/<int:pk>/close/", manage_views.close, name="manage_close"),
     path("manage/<int:pk>/cancel/", manage_views.cancel_workshop, name="manage_cancel"),
     path("manage/<int:pk>/registrations.csv", manage_views.export_csv, name="manage_csv"),
+    path("manage/<int:pk>/registrations.xlsx", manage_views.export_xlsx, name="manage_xlsx"),
 ]

@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from parents.models import User
 from core.sms import MemoryBackend
+from parents.models import User
 from workshops import services, tokens
 from workshops.models import Registration, Workshop
 
@@ -293,7 +293,8 @@ def test_csv_export(claire, own_workshop):
     services.register(own_workshop, first_name="=HYPERLINK(1)", email="amina@example.org", seats=2)
     response = signed_in(claire).get(reverse("workshops:manage_csv", args=[own_workshop.pk]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = rows[rows.index([]) + 1 :]  # the workshop's details come first
     assert len(rows) == 2
     assert rows[1][0] == "'=HYPERLINK(1)"  # never a formula in a spreadsheet
     assert rows[1][1] == "amina@example.org" and rows[1][3] == "2"

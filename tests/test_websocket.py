@@ -1,17 +1,14 @@
 """Notifications over WebSocket, through the whole ASGI application (origin check, session).
 
-`channels.testing` cannot be imported here: its package imports Daphne (for its live-server
-test case), which Coéduc does not install. `WebsocketCommunicator` below is the same small
-client, on the same base (asgiref's ApplicationCommunicator).
+The WebSocket client is tests/websocket.py's (channels.testing imports Daphne, which Coéduc
+does not install).
 """
 
 import asyncio
-import json
 import os
 
 import pytest
 from asgiref.sync import sync_to_async
-from asgiref.testing import ApplicationCommunicator
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -21,44 +18,10 @@ from django.test import Client
 from coeduc.asgi import application
 from parents.consumers import CLOSE_UNAUTHENTICATED, notification_group
 from parents.models import User
+from tests.websocket import WebsocketCommunicator
 
 PATH = "/ws/notifications/"
 SAME_ORIGIN = b"http://localhost"
-
-
-class WebsocketCommunicator(ApplicationCommunicator):
-    """A WebSocket client speaking ASGI to the application, like channels.testing's."""
-
-    def __init__(self, application, path: str, headers: list[tuple[bytes, bytes]]):
-        scope = {
-            "type": "websocket",
-            "path": path,
-            "query_string": b"",
-            "headers": headers,
-            "subprotocols": [],
-        }
-        super().__init__(application, scope)
-
-    async def connect(self, timeout: float = 1) -> tuple[bool, int | str | None]:
-        """(True, subprotocol) when accepted, (False, close code) when refused."""
-        await self.send_input({"type": "websocket.connect"})
-        response = await self.receive_output(timeout)
-        if response["type"] == "websocket.close":
-            return False, response.get("code", 1000)
-        assert response["type"] == "websocket.accept", response
-        return True, response.get("subprotocol")
-
-    async def send_json_to(self, data) -> None:
-        await self.send_input({"type": "websocket.receive", "text": json.dumps(data)})
-
-    async def receive_json_from(self, timeout: float = 1):
-        response = await self.receive_output(timeout)
-        assert response["type"] == "websocket.send", response
-        return json.loads(response["text"])
-
-    async def disconnect(self, code: int = 1000, timeout: float = 1) -> None:
-        await self.send_input({"type": "websocket.disconnect", "code": code})
-        await self.wait(timeout)
 
 
 def communicator(*, origin: bytes = SAME_ORIGIN, session_key: str | None = None):

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RoomsConfig(AppConfig):
+    name = "rooms"
+    label = "rooms"
+    verbose_name = _("Help rooms")
+
+    def ready(self):
+        # Notification kinds, personal-data sources, the watched-words cache's receivers.
+        from . import notifications, personal_data, receivers  # noqa: F401

@@ -1,0 +1,322 @@
+"""The rooms' WebSocket consumers (protocol: ROOMS_PROTOCOL.md). Thin: parse, re-check who is
+connected, call a service, answer. Broadcasts arrive already serialised and are forwarded."""
+
+import json
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.base import SessionBase
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from . import moderation, permissions, selectors, services
+from .models import HelpRequest, Member, Room
+from .services import RoomError
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+CLOSE_TOO_BIG = 1009
+MAX_FRAME = 16 * 1024
+
+
+class _Closed(Exception):
+    def __init__(self, code: int, error: RoomError | None = None):
+        self.code = code
+        self.error = error
+
+
+class SessionRecheckMixin:
+    """Re-reads the session and the account on every message, not only at connect: a person
+    signed out elsewhere, deactivated or switched to another account is refused at once.
+
+    (Rooms' own version: parents' shared `SessionCheckedConsumerMixin` was not there yet.)"""
+
+    def current_user(self):
+        user = self.scope.get("user")
+        session: SessionBase | None = self.scope.get("session")
+        if user is None or not user.is_authenticated or session is None:
+            raise _Closed(CLOSE_UNAUTHENTICATED)
+        key = session.session_key
+        data = session.__class__(key).load() if key else {}
+        if str(data.get("_auth_user_id", "")) != str(user.pk):
+            raise _Closed(CLOSE_UNAUTHENTICATED)
+        fresh = get_user_model().objects.filter(pk=user.pk, is_active=True).first()
+        if fresh is None:
+            raise _Closed(CLOSE_UNAUTHENTICATED)
+        return fresh
+
+
+class RoomConsumer(SessionRecheckMixin, AsyncWebsocketConsumer):
+    """One socket in one room: history, posts, read markers, reports, moderation, duty."""
+
+    room: Room | None = None
+    tracks_presence = True
+    language = "fr"
+
+    async def connect(self):
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated or not user.is_active:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        try:
+            groups, greeting = await database_sync_to_async(self.open)()
+        except _Closed as closed:
+            await self.close(code=closed.code)
+            return
+        self.groups_joined = groups
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+        if self.tracks_presence:
+            await database_sync_to_async(services.connected)(
+                self.user, self.room, self.channel_name
+            )
+        for event in greeting:
+            await self.send(text_data=json.dumps(event, ensure_ascii=False))
+
+    def open(self) -> tuple[list[str], list[dict]]:
+        """(groups to join, first events) or _Closed."""
+        self.user = self.current_user()
+        self.language = _language(self.scope, self.user)
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        self.room = Room.objects.active().select_related("territory").filter(slug=slug).first()
+        if self.room is None:
+            raise _Closed(CLOSE_NOT_FOUND)
+        if not permissions.can_read_room(self.user, self.room):
+            raise _Closed(CLOSE_FORBIDDEN)
+        groups = [self.room.group_name]
+        if permissions.can_help_in_room(self.user, self.room):
+            groups.append(self.room.ambassadors_group)
+        return groups, [{"type": "on_duty", "people": services.on_duty_people(self.room)}]
+
+    async def disconnect(self, code):
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        if self.tracks_presence and getattr(self, "groups_joined", None) and self.room:
+            await database_sync_to_async(services.disconnected)(self.room.pk, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if text_data is None:
+            await self.reply(self.translated(_error, "malformed"))
+            return
+        if len(text_data) > MAX_FRAME:
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            content = None
+        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+            await self.reply(self.translated(_error, "malformed"))
+            return
+        try:
+            events = await database_sync_to_async(self.handle)(content)
+        except _Closed as closed:
+            if closed.error is not None:
+                await self.reply(self.translated(closed.error.as_event))
+            await self.close(code=closed.code)
+            return
+        for event in events:
+            await self.reply(event)
+
+    def translated(self, function, *args):
+        with translation.override(self.language):
+            return function(*args)
+
+    async def reply(self, event: dict) -> None:
+        await self.send(text_data=json.dumps(event, ensure_ascii=False))
+
+    async def room_event(self, event):
+        """A broadcast, serialised once by the service: forwarded as it is."""
+        await self.send(text_data=event["text"])
+
+    # --- In a worker thread: one re-check, then the action --------------------------------
+
+    def recheck(self) -> Member | None:
+        """Who is connected, and may they still be here? Raises _Closed when not."""
+        self.user = self.current_user()
+        room = Room.objects.filter(pk=self.room.pk, is_active=True).first()
+        if room is None:
+            raise _Closed(CLOSE_NOT_FOUND)
+        self.room = room
+        member = Member.objects.filter(room=room, user=self.user).first()
+        if not permissions.can_read_room(self.user, room, member):
+            banned = member is not None and member.is_banned
+            raise _Closed(CLOSE_FORBIDDEN, RoomError("banned" if banned else "forbidden"))
+        return member
+
+    def handle(self, content: dict) -> list[dict]:
+        with translation.override(self.language):
+            return self._handle(content)
+
+    def _handle(self, content: dict) -> list[dict]:
+        member = self.recheck()
+        handler = getattr(self, "on_" + content["type"], None)
+        if handler is None or content["type"] not in self.TYPES:
+            return [_error("unknown_type")]
+        try:
+            return handler(content, member) or []
+        except RoomError as error:
+            return [error.as_event()]
+
+    TYPES = frozenset(
+        {
+            "hello",
+            "post",
+            "read",
+            "report",
+            "ping",
+            "hide",
+            "restore",
+            "mute",
+            "ban",
+            "duty",
+            "claim",
+        }
+    )
+
+    def on_ping(self, content, member):
+        return [{"type": "pong"}]
+
+    def on_hello(self, content, member):
+        last_id = content.get("last_id")
+        if last_id is not None and (not isinstance(last_id, int) or isinstance(last_id, bool)):
+            raise RoomError("invalid")
+        messages, complete = selectors.history(self.room, last_id)
+        return [
+            {
+                "type": "history",
+                "messages": [services.serialize_message(m) for m in messages],
+                "complete": complete,
+            }
+        ]
+
+    def on_post(self, content, member):
+        message = services.post_message(
+            self.user, self.room, content.get("text"), content.get("client_id") or ""
+        )
+        if message.status == message.Status.HELD:
+            return [RoomError("held_for_review").as_event()]
+        return []
+
+    def on_read(self, content, member):
+        services.mark_read(self.user, self.room, content.get("up_to"))
+        return []
+
+    def on_report(self, content, member):
+        services.report_message(
+            self.user, self.room, content.get("message_id"), content.get("reason")
+        )
+        return []
+
+    def on_hide(self, content, member):
+        moderation.hide(self.user, self.room, content.get("message_id"), content.get("reason"))
+
+    def on_restore(self, content, member):
+        moderation.restore(self.user, self.room, content.get("message_id"), content.get("reason"))
+
+    def on_mute(self, content, member):
+        moderation.mute(
+            self.user,
+            self.room,
+            content.get("user_id"),
+            content.get("minutes"),
+            content.get("reason"),
+        )
+
+    def on_ban(self, content, member):
+        moderation.ban(self.user, self.room, content.get("user_id"), content.get("reason"))
+
+    def on_duty(self, content, member):
+        if not isinstance(content.get("on"), bool):
+            raise RoomError("invalid")
+        services.set_duty(self.user, content["on"])
+
+    def on_claim(self, content, member):
+        help_request = services.claim(self.user, content.get("help_request_id"))
+        return [{"type": "claimed_by_you", "help_request_id": help_request.pk}]
+
+
+class ThreadConsumer(RoomConsumer):
+    """A help request's private thread: the parent, the ambassador who claimed it, and the
+    room's facilitators (who read it for safety)."""
+
+    TYPES = frozenset({"hello", "post", "ping", "hide", "restore"})
+    tracks_presence = False
+
+    def open(self):
+        self.user = self.current_user()
+        self.language = _language(self.scope, self.user)
+        kwargs = self.scope["url_route"]["kwargs"]
+        self.help_request = (
+            HelpRequest.objects.select_related("room")
+            .filter(pk=kwargs["pk"], room__slug=kwargs["slug"], room__is_active=True)
+            .first()
+        )
+        if self.help_request is None:
+            raise _Closed(CLOSE_NOT_FOUND)
+        self.room = self.help_request.room
+        if not permissions.can_read_thread(self.user, self.help_request):
+            raise _Closed(CLOSE_FORBIDDEN)
+        return [self.help_request.thread_group], []
+
+    def recheck(self):
+        self.user = self.current_user()
+        help_request = (
+            HelpRequest.objects.select_related("room")
+            .filter(pk=self.help_request.pk, room__is_active=True)
+            .first()
+        )
+        if help_request is None:
+            raise _Closed(CLOSE_NOT_FOUND)
+        if not permissions.can_read_thread(self.user, help_request):
+            raise _Closed(CLOSE_FORBIDDEN, RoomError("forbidden"))
+        self.help_request, self.room = help_request, help_request.room
+        return None
+
+    def on_hello(self, content, member):
+        last_id = content.get("last_id")
+        if last_id is not None and (not isinstance(last_id, int) or isinstance(last_id, bool)):
+            raise RoomError("invalid")
+        messages, complete = selectors.history(self.room, last_id, self.help_request)
+        return [
+            {
+                "type": "history",
+                "messages": [services.serialize_message(m) for m in messages],
+                "complete": complete,
+            }
+        ]
+
+    def on_post(self, content, member):
+        services.post_message(
+            self.user,
+            self.room,
+            content.get("text"),
+            content.get("client_id") or "",
+            help_request=self.help_request,
+        )
+        return []
+
+
+def _language(scope, user) -> str:
+    """The page's language (?lang=), else the person's: error messages are in it."""
+    codes = dict(settings.LANGUAGES)
+    asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
+    if asked in codes:
+        return asked
+    preferred = getattr(user, "preferred_language", "")
+    return preferred if preferred in codes else settings.LANGUAGE_CODE
+
+
+ERRORS = {
+    "malformed": _("This frame is not a JSON object with a type."),
+    "unknown_type": _("Unknown message type."),
+}
+
+
+def _error(code: str) -> dict:
+    return RoomError(code, ERRORS[code]).as_event()

@@ -1,0 +1,382 @@
+"""Every change in the rooms: post, accept the rules, read, report, duty, help requests.
+
+Each function checks the permission, writes the database in one transaction and broadcasts
+after the commit: the event is serialised once here and sent to the room's group as text
+(`{"type": "room.event", "text": …}`), which every consumer forwards as it is. Moderation
+lives in `rooms.moderation`, which follows the same rules.
+"""
+
+import contextlib
+import contextvars
+import json
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.locking import lock
+from core.notify import Recipient, notify
+from core.sanitize import plain_text_to_html
+
+from . import permissions, watched_words
+from .masking import mask_contacts
+from .models import Connection, HelpRequest, Member, Message, OnDuty, Room
+
+MAX_LENGTH = getattr(settings, "ROOMS_MESSAGE_MAX_LENGTH", 1000)
+
+
+class RoomError(Exception):
+    """A refusal with a machine code (see ROOMS_PROTOCOL.md) and a message for the person."""
+
+    MESSAGES = {
+        "empty": _("Write a message first."),
+        "too_long": _("This message is too long."),
+        "rate_limited": _("You are sending messages too fast. Wait a few seconds."),
+        "slow_mode": _("This room is in slow mode. Wait a little before your next message."),
+        "muted": _("A moderator has muted you in this room for a while."),
+        "banned": _("You can no longer take part in this room."),
+        "rules_not_accepted": _("Please read and accept the room’s rules first."),
+        "not_found": _("This message or request does not exist here."),
+        "forbidden": _("You are not allowed to do this here."),
+        "blocked_word": _("This message contains words that are not accepted here."),
+        "held_for_review": _("Your message will be published once a moderator has read it."),
+        "already_claimed": _("Another ambassador is already answering this question."),
+        "invalid": _("This request is not valid."),
+    }
+
+    def __init__(self, code: str, message=None):
+        self.code = code
+        self.message = str(message or self.MESSAGES.get(code, self.MESSAGES["invalid"]))
+        super().__init__(self.message)
+
+    def as_event(self) -> dict:
+        return {"type": "error", "code": self.code, "message": self.message}
+
+
+_quiet = contextvars.ContextVar("rooms_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quietly():
+    """Nothing broadcast, nobody notified inside (the demo loader)."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def broadcast(group: str, event: dict) -> None:
+    """Send `event` to everyone in `group` after the commit, serialised once."""
+    if _quiet.get():
+        return
+    text = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+
+    def send():
+        layer = get_channel_layer()
+        if layer is not None:
+            async_to_sync(layer.group_send)(group, {"type": "room.event", "text": text})
+
+    transaction.on_commit(send)
+
+
+def _notify(user, kind: str, payload: dict) -> None:
+    if not _quiet.get():
+        notify(Recipient.for_user(user), kind, payload)
+
+
+def display_name(user) -> str:
+    """The first name others see: never an e-mail address or a phone number."""
+    name = (getattr(user, "display_name", "") or "").strip()
+    return name.split()[0] if name else ""
+
+
+def person(user) -> dict:
+    return {"id": user.pk, "name": display_name(user)} if user else {"id": None, "name": ""}
+
+
+def serialize_message(message: Message) -> dict:
+    return {
+        "id": message.pk,
+        "room": message.room.slug,
+        "author": person(message.author),
+        "html": "" if message.erased else plain_text_to_html(message.text),
+        "erased": message.erased,
+        "created_at": message.created_at.isoformat(),
+        "client_id": message.client_id,
+    }
+
+
+def _group_for(message: Message) -> str:
+    if message.help_request_id:
+        return message.help_request.thread_group
+    return message.room.group_name
+
+
+# --- Checks shared by posts and questions ------------------------------------------------
+
+
+def _clean_input(text) -> str:
+    if not isinstance(text, str):
+        raise RoomError("invalid")
+    # Kept as typed (contacts masked): shown escaped through core.sanitize.plain_text_to_html.
+    text = text.strip()
+    if not text:
+        raise RoomError("empty")
+    if len(text) > MAX_LENGTH:
+        raise RoomError("too_long")
+    return text
+
+
+def check_rate_limit(user) -> None:
+    """At most ROOMS_RATE_LIMIT_MESSAGES per ROOMS_RATE_LIMIT_SECONDS, per person, all rooms
+    together (counted in the shared cache, so every server process agrees)."""
+    limit = settings.ROOMS_RATE_LIMIT_MESSAGES
+    window = settings.ROOMS_RATE_LIMIT_SECONDS
+    key = f"rooms:rate:{user.pk}:{int(timezone.now().timestamp()) // window}"
+    cache.add(key, 0, timeout=window * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window * 2)
+        count = 1
+    if count > limit:
+        raise RoomError("rate_limited")
+
+
+def _lock_member(user, room: Room) -> Member:
+    member, _created = Member.objects.get_or_create(room=room, user=user)
+    return lock(Member, member.pk)
+
+
+def _prepare_text(text: str) -> tuple[str, bool]:
+    """Masked contacts, watched words applied: (text, held for review)."""
+    text, held = watched_words.apply(text)
+    text, _masked = mask_contacts(text)
+    return text, held
+
+
+# --- Room messages -------------------------------------------------------------------------
+
+
+def post_message(user, room: Room, text, client_id="", help_request=None) -> Message:
+    """Save a message, then send it to the room (or to the help request's thread).
+
+    A message held for review is saved but not sent; the caller tells its author."""
+    text = _clean_input(text)
+    client_id = str(client_id or "")[:64]
+    check_rate_limit(user)
+    with transaction.atomic():
+        now = timezone.now()
+        if help_request is not None:
+            help_request = lock(HelpRequest, help_request.pk)
+            if not permissions.can_write_in_thread(user, help_request):
+                raise RoomError("forbidden")
+        else:
+            member = _lock_member(user, room)
+            refusal = permissions.post_refusal(user, room, member)
+            if refusal:
+                raise RoomError(refusal)
+            moderator = permissions.can_moderate_room(user, room, member)
+            if (
+                room.slow_mode_seconds
+                and not moderator
+                and member.last_posted_at
+                and (now - member.last_posted_at).total_seconds() < room.slow_mode_seconds
+            ):
+                raise RoomError("slow_mode")
+            member.last_posted_at = now
+            member.save(update_fields=["last_posted_at"])
+        text, held = _prepare_text(text)
+        message = Message.objects.create(
+            room=room,
+            help_request=help_request,
+            author=user,
+            text=text,
+            client_id=client_id,
+            status=Message.Status.HELD if held else Message.Status.VISIBLE,
+            created_at=now,
+        )
+        if not held:
+            event = {"type": "message", "message": serialize_message(message)}
+            broadcast(_group_for(message), event)
+    return message
+
+
+def accept_rules(user, room: Room) -> Member:
+    with transaction.atomic():
+        member = _lock_member(user, room)
+        if not permissions.can_read_room(user, room, member):
+            raise RoomError("banned" if member.is_banned else "forbidden")
+        if member.rules_accepted_at is None:
+            member.rules_accepted_at = timezone.now()
+            member.save(update_fields=["rules_accepted_at"])
+    return member
+
+
+def mark_read(user, room: Room, up_to) -> int:
+    """Move the person's read marker forward (never back); returns the marker."""
+    if not isinstance(up_to, int) or isinstance(up_to, bool) or up_to <= 0:
+        raise RoomError("invalid")
+    if not Message.objects.in_room(room).filter(pk=up_to).exists():
+        raise RoomError("not_found")
+    member, _created = Member.objects.get_or_create(room=room, user=user)
+    # One UPDATE with a condition: two tabs marking at once cannot move it back.
+    Member.objects.filter(pk=member.pk, last_read_id__lt=up_to).update(last_read_id=up_to)
+    return max(member.last_read_id, up_to)
+
+
+def report_message(user, room: Room, message_id, reason) -> None:
+    from .models import Report
+
+    if not isinstance(message_id, int) or isinstance(message_id, bool):
+        raise RoomError("invalid")
+    reason = (reason if isinstance(reason, str) else "").strip()[:500]
+    if not reason:
+        raise RoomError("invalid", _("Say in a few words what is wrong with this message."))
+    message = (
+        Message.objects.in_room(room).visible().filter(pk=message_id).select_related("room").first()
+    )
+    if message is None:
+        raise RoomError("not_found")
+    if not permissions.can_read_room(user, room):
+        raise RoomError("forbidden")
+    with transaction.atomic():
+        Report.objects.create(message=message, reporter=user, reason=reason)
+
+
+# --- Presence ------------------------------------------------------------------------------
+
+
+def present_people(room: Room) -> list[dict]:
+    users = {}
+    for connection in Connection.objects.filter(room=room).select_related("user"):
+        users.setdefault(connection.user_id, person(connection.user))
+    return sorted(users.values(), key=lambda p: (p["name"].lower(), p["id"]))
+
+
+def connected(user, room: Room, channel_name: str) -> None:
+    with transaction.atomic():
+        Connection.objects.update_or_create(
+            channel_name=channel_name, defaults={"room": room, "user": user}
+        )
+        broadcast(room.group_name, {"type": "presence", "present": present_people(room)})
+
+
+def disconnected(room_id: int, channel_name: str) -> None:
+    with transaction.atomic():
+        Connection.objects.filter(channel_name=channel_name).delete()
+        room = Room.objects.filter(pk=room_id).first()
+        if room is not None:
+            broadcast(room.group_name, {"type": "presence", "present": present_people(room)})
+
+
+# --- Duty and help requests ----------------------------------------------------------------
+
+
+def on_duty_people(room: Room) -> list[dict]:
+    duties = OnDuty.objects.select_related("user").order_by("since")
+    if room.territory_id is not None:
+        duties = duties.filter(territory_id=room.territory_id)
+    return [person(duty.user) for duty in duties]
+
+
+def set_duty(user, on: bool) -> bool:
+    volunteer = permissions.ambassador_volunteer(user)
+    if volunteer is None:
+        raise RoomError("forbidden")
+    with transaction.atomic():
+        if on:
+            OnDuty.objects.update_or_create(user=user, defaults={"territory": volunteer.territory})
+        else:
+            OnDuty.objects.filter(user=user).delete()
+        for room in Room.objects.active().for_territory(volunteer.territory_id):
+            broadcast(room.group_name, {"type": "on_duty", "people": on_duty_people(room)})
+    return on
+
+
+def serialize_help_request(help_request: HelpRequest) -> dict:
+    return {
+        "id": help_request.pk,
+        "room": help_request.room.slug,
+        "asker": person(help_request.asker),
+        "html": plain_text_to_html(help_request.question),
+        "private": help_request.is_private,
+        "status": help_request.status,
+        "created_at": help_request.created_at.isoformat(),
+    }
+
+
+def ask_for_help(user, room: Room, question, is_private=False) -> HelpRequest:
+    question = _clean_input(question)
+    check_rate_limit(user)
+    with transaction.atomic():
+        member = _lock_member(user, room)
+        refusal = permissions.post_refusal(user, room, member)
+        if refusal:
+            raise RoomError(refusal)
+        question, _held = _prepare_text(question)
+        help_request = HelpRequest.objects.create(
+            room=room, asker=user, question=question, is_private=bool(is_private)
+        )
+        event = {"type": "help_request", "help_request": serialize_help_request(help_request)}
+        group = room.ambassadors_group if help_request.is_private else room.group_name
+        broadcast(group, event)
+        _tell_ambassadors_not_connected(help_request)
+    return help_request
+
+
+def _tell_ambassadors_not_connected(help_request: HelpRequest) -> None:
+    room = help_request.room
+    duties = OnDuty.objects.select_related("user").exclude(user=help_request.asker_id)
+    if room.territory_id is not None:
+        duties = duties.filter(territory_id=room.territory_id)
+    connected_ids = set(Connection.objects.filter(room=room).values_list("user_id", flat=True))
+    for duty in duties:
+        if duty.user_id not in connected_ids:
+            _notify(duty.user, "rooms.help_request", {"help_request_id": help_request.pk})
+
+
+def claim(user, help_request_id) -> HelpRequest:
+    """One ambassador takes the question; the others see it taken (the row is locked)."""
+    if not isinstance(help_request_id, int) or isinstance(help_request_id, bool):
+        raise RoomError("invalid")
+    with transaction.atomic():
+        try:
+            help_request = lock(HelpRequest, help_request_id)
+        except HelpRequest.DoesNotExist:
+            raise RoomError("not_found") from None
+        if not permissions.can_claim(user, help_request):
+            raise RoomError("forbidden")
+        if help_request.status != HelpRequest.Status.OPEN:
+            raise RoomError("already_claimed")
+        help_request.status = HelpRequest.Status.CLAIMED
+        help_request.claimed_by = user
+        help_request.claimed_at = timezone.now()
+        help_request.save(update_fields=["status", "claimed_by", "claimed_at"])
+        event = {"type": "claimed", "help_request_id": help_request.pk, "by": person(user)}
+        room = help_request.room
+        broadcast(room.ambassadors_group, event)
+        if not help_request.is_private:
+            broadcast(room.group_name, event)
+        if help_request.asker is not None:
+            _notify(help_request.asker, "rooms.claimed", {"help_request_id": help_request.pk})
+    return help_request
+
+
+def resolve(user, help_request: HelpRequest) -> HelpRequest:
+    with transaction.atomic():
+        help_request = lock(HelpRequest, help_request.pk)
+        if not permissions.can_resolve(user, help_request):
+            raise RoomError("forbidden")
+        help_request.status = HelpRequest.Status.RESOLVED
+        help_request.resolved_at = timezone.now()
+        help_request.save(update_fields=["status", "resolved_at"])
+        broadcast(
+            help_request.thread_group, {"type": "resolved", "help_request_id": help_request.pk}
+        )
+    return help_request

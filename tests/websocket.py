@@ -1,0 +1,77 @@
+"""A WebSocket client for tests, speaking ASGI to the application (like channels.testing's).
+
+`channels.testing` cannot be imported here: its package imports Daphne (for its live-server
+test case), which Coéduc does not install. This is the same small client, on the same base
+(asgiref's ApplicationCommunicator).
+"""
+
+import json
+
+from asgiref.testing import ApplicationCommunicator
+from channels.db import database_sync_to_async
+from django.conf import settings
+from django.test import Client
+
+SAME_ORIGIN = b"http://localhost"
+
+
+class WebsocketCommunicator(ApplicationCommunicator):
+    """A WebSocket client speaking ASGI to the application, like channels.testing's."""
+
+    def __init__(self, application, path: str, headers: list[tuple[bytes, bytes]]):
+        path, _, query = path.partition("?")
+        scope = {
+            "type": "websocket",
+            "path": path,
+            "query_string": query.encode(),
+            "headers": headers,
+            "subprotocols": [],
+        }
+        super().__init__(application, scope)
+
+    async def connect(self, timeout: float = 1) -> tuple[bool, int | str | None]:
+        """(True, subprotocol) when accepted, (False, close code) when refused."""
+        await self.send_input({"type": "websocket.connect"})
+        response = await self.receive_output(timeout)
+        if response["type"] == "websocket.close":
+            return False, response.get("code", 1000)
+        assert response["type"] == "websocket.accept", response
+        return True, response.get("subprotocol")
+
+    async def send_json_to(self, data) -> None:
+        await self.send_input({"type": "websocket.receive", "text": json.dumps(data)})
+
+    async def send_text_to(self, text: str) -> None:
+        await self.send_input({"type": "websocket.receive", "text": text})
+
+    async def receive_json_from(self, timeout: float = 1):
+        response = await self.receive_output(timeout)
+        assert response["type"] == "websocket.send", response
+        return json.loads(response["text"])
+
+    async def receive_close(self, timeout: float = 1) -> int:
+        response = await self.receive_output(timeout)
+        assert response["type"] == "websocket.close", response
+        return response.get("code", 1000)
+
+    async def disconnect(self, code: int = 1000, timeout: float = 1) -> None:
+        await self.send_input({"type": "websocket.disconnect", "code": code})
+        await self.wait(timeout)
+
+
+def headers_for(session_key: str | None = None, origin: bytes = SAME_ORIGIN):
+    headers = [(b"host", b"localhost"), (b"origin", origin)]
+    if session_key:
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session_key}"
+        headers.append((b"cookie", cookie.encode()))
+    return headers
+
+
+def session_key_for(user) -> str:
+    """The session cookie of a browser where `user` is signed in (sync)."""
+    browser = Client(HTTP_HOST="localhost")
+    browser.force_login(user)
+    return browser.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+async_session_key_for = database_sync_to_async(session_key_for)

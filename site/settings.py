@@ -104,6 +104,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "coeduc.urls"
+CSRF_FAILURE_VIEW = "coeduc.errors.csrf_failure"
 
 TEMPLATES = [
     {

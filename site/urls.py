@@ -34,6 +34,13 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# Error pages in the site's look and the URL's language (allauth's rate limits use handler429).
+handler400 = "coeduc.errors.bad_request"
+handler403 = "coeduc.errors.permission_denied"
+handler404 = "coeduc.errors.page_not_found"
+handler429 = "coeduc.errors.too_many_requests"
+handler500 = "coeduc.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,7 +1,11 @@
 """Template tags shared by every page."""
 
+import re
+
 from django import template
+from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Locale, Page
 
 from core.languages import native_language_names
@@ -22,14 +26,44 @@ def language_switcher(context):
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
+    # A page may know its own addresses better (guides: the French fallback of a language).
+    known = context.get("language_links") or {}
     links = []
     for code, name in native_language_names():
-        if code in translations:
+        if code in known:
+            url = known[code]
+        elif code in translations:
             url = translations[code].get_url(request)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = _same_path_in(request, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+def _local_path(request) -> str:
+    """The request's path and query, made a path of this site whatever was asked.
+
+    "//evil.example/fr/" (or "/\\evil.example/…") would otherwise be read by translate_url and
+    by browsers as another host: slashes and backslashes are collapsed into one slash.
+    """
+    path, _, query = request.get_full_path().partition("?")
+    path = "/" + re.sub(r"[/\\]+", "/", path.replace("%5C", "/").replace("%5c", "/")).lstrip("/")
+    return f"{path}?{query}" if query else path
+
+
+def _same_path_in(request, code: str) -> str:
+    """This page in another language: translated by the URL resolver when it knows the page,
+    else the language prefix swapped (a 404 page still offers its languages)."""
+    path = _local_path(request)
+    url = translate_url(path, code)
+    if url == path:
+        languages = {language for language, _name in settings.LANGUAGES}
+        head, _, tail = path[1:].partition("/")
+        rest = tail if head in languages else path[1:]
+        url = f"/{code}/{rest}"
+    if url.startswith("//") or not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return f"/{code}/"
+    return url
 
 
 @register.simple_tag(takes_context=True)

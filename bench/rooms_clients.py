@@ -1,0 +1,214 @@
+"""WebSocket clients of bench/rooms_fanout.py: one asyncio process drives a share of them.
+
+The parent process sends commands through a pipe (connect, step, close); each worker keeps its
+clients connected between steps and answers with what it counted. A message's client_id is a
+UUID that carries its send time (`time.monotonic_ns()`, the same clock in every process on
+Linux), its step and its sender, so that any receiving process can time it with no exchange.
+"""
+
+import asyncio
+import collections
+import json
+import resource
+import time
+import uuid
+
+import uvloop
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+
+# Realistic text (typed by a parent), with nothing the rooms would mask or hold.
+TEXT = "Bonjour, quelqu'un sait comment retrouver le mot de passe EduConnect de ma fille ?"
+
+
+def make_client_id(step: int, sender: int, seq: int) -> str:
+    sent = time.monotonic_ns()
+    return str(uuid.UUID(int=(sent << 64) | (step << 40) | (sender << 20) | (seq & 0xFFFFF)))
+
+
+def read_client_id(client_id: str) -> tuple[int, int]:
+    """(send time in ns, step) of a client_id made by make_client_id."""
+    value = uuid.UUID(client_id).int
+    return value >> 64, (value >> 40) & 0xFFFFFF
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Client:
+    """One person's socket: posts when told, times every message it receives."""
+
+    def __init__(self, worker: "Worker", number: int, url: str, cookie: str, origin: str):
+        self.worker, self.number = worker, number
+        self.url, self.cookie, self.origin = url, cookie, origin
+        self.socket = None
+        self.reader = None
+        self.seq = 0
+
+    async def open(self, hello: bool, deflate: bool) -> str | None:
+        """None when connected, else why not."""
+        try:
+            self.socket = await connect(
+                self.url,
+                origin=self.origin,
+                additional_headers={"Cookie": self.cookie},
+                compression="deflate" if deflate else None,
+                open_timeout=60,
+                ping_interval=None,
+                max_queue=None,
+            )
+        except Exception as error:  # noqa: BLE001 — reported, not raised: counted per cause
+            return type(error).__name__ + ": " + str(error)[:80]
+        if hello:
+            await self.socket.send(json.dumps({"type": "hello", "last_id": None}))
+        self.reader = asyncio.create_task(self.read())
+        return None
+
+    async def read(self) -> None:
+        worker = self.worker
+        try:
+            async for frame in self.socket:
+                received = time.monotonic_ns()
+                worker.frames += 1
+                worker.frame_bytes += len(frame)
+                worker.last_frame = time.monotonic()
+                if '"client_id"' not in frame and '"error"' not in frame:
+                    continue  # presence, history, pong
+                data = json.loads(frame)
+                kind = data.get("type")
+                if kind == "error":
+                    worker.errors[data.get("code", "?")] += 1
+                    continue
+                message = data.get("message", data)  # rooms: {"message": {...}}; bare: as sent
+                client_id = message.get("client_id") if isinstance(message, dict) else None
+                if not client_id:
+                    continue
+                try:
+                    sent, step = read_client_id(client_id)
+                except ValueError:
+                    continue
+                if step != worker.step:
+                    worker.stray += 1
+                    continue
+                key = (client_id, self.number)
+                if key in worker.seen:
+                    worker.duplicates += 1
+                    continue
+                worker.seen.add(key)
+                worker.latencies.append((received - sent) / 1e6)
+                worker.last_receipt = time.monotonic()
+        except ConnectionClosed as closed:
+            worker.closed[str(closed.rcvd.code if closed.rcvd else "none")] += 1
+
+    async def post(self, step: int, sender: int) -> None:
+        self.seq += 1
+        frame = json.dumps(
+            {"type": "post", "text": TEXT, "client_id": make_client_id(step, sender, self.seq)}
+        )
+        await self.socket.send(frame)
+
+    async def close(self) -> None:
+        if self.socket is not None:
+            await self.socket.close()
+        if self.reader is not None:
+            await self.reader
+
+
+class Worker:
+    def __init__(self, index: int):
+        self.index = index
+        self.clients: list[Client] = []
+        self.step = 0
+        self.frames = self.frame_bytes = 0
+        self.last_frame = time.monotonic()
+        self.reset()
+
+    def reset(self) -> None:
+        self.latencies: list[float] = []
+        self.seen: set = set()
+        self.errors: collections.Counter = collections.Counter()
+        self.closed: collections.Counter = collections.Counter()
+        self.duplicates = self.stray = 0
+        self.last_receipt = time.monotonic()
+
+    async def connect(self, sockets: list[tuple[str, str, str]], hello: bool, deflate: bool):
+        """Opens the sockets, 50 at a time (a crowd arriving, not a single burst)."""
+        new = [Client(self, len(self.clients) + i, *s) for i, s in enumerate(sockets)]
+        failures: collections.Counter = collections.Counter()
+        for start in range(0, len(new), 50):
+            batch = new[start : start + 50]
+            for error in await asyncio.gather(*(c.open(hello, deflate) for c in batch)):
+                if error:
+                    failures[error] += 1
+        self.clients += [c for c in new if c.socket is not None and c.reader is not None]
+        return {"connected": len(self.clients), "failures": dict(failures)}
+
+    async def settle(self, quiet: float = 1.0, limit: float = 300.0):
+        """Waits until no frame arrived for `quiet` seconds: what the arrivals caused is over.
+
+        Returns the frames and bytes received since the last settle, and the time it took."""
+        started = time.monotonic()
+        while time.monotonic() - self.last_frame < quiet and time.monotonic() - started < limit:
+            await asyncio.sleep(0.1)
+        counted = {"frames": self.frames, "bytes": self.frame_bytes}
+        self.frames = self.frame_bytes = 0
+        return {**counted, "seconds": time.monotonic() - started}
+
+    async def run_step(self, step: int, rate: float, seconds: float, start_at: float, drain: float):
+        """Posts at `rate` per second from this worker's clients, in turn, from `start_at`."""
+        self.reset()
+        self.step = step
+        cpu_before = cpu_seconds()
+        count = round(rate * seconds)
+        lags = []
+        sends = []
+        for i in range(count):
+            due = start_at + i / rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            lags.append(max(0.0, time.monotonic() - due) * 1000)
+            client = self.clients[(i * 7919 + self.index) % len(self.clients)]
+            sends.append(asyncio.create_task(client.post(step, self.index)))
+        await asyncio.gather(*sends, return_exceptions=True)
+        end = time.monotonic()
+        # Drain: until nothing of this step arrived for 1 s (at most `drain` seconds).
+        while time.monotonic() - end < drain and time.monotonic() - self.last_receipt < 1.0:
+            await asyncio.sleep(0.1)
+        lags.sort()
+        return {
+            "sent": count,
+            "latencies": self.latencies,
+            "duplicates": self.duplicates,
+            "stray": self.stray,
+            "errors": dict(self.errors),
+            "closed": dict(self.closed),
+            "cpu": cpu_seconds() - cpu_before,
+            "wall": time.monotonic() - start_at,
+            "send_lag_p99": lags[int(len(lags) * 0.99) - 1] if lags else 0.0,
+        }
+
+    async def close(self):
+        await asyncio.gather(*(c.close() for c in self.clients), return_exceptions=True)
+        closed = len(self.clients)
+        self.clients = []
+        return {"closed": closed}
+
+
+def serve(index: int, pipe) -> None:
+    """A worker process's life: obey the parent's commands until "exit"."""
+
+    async def main():
+        worker = Worker(index)
+        loop = asyncio.get_running_loop()
+        while True:
+            command, kwargs = await loop.run_in_executor(None, pipe.recv)
+            if command == "exit":
+                await worker.close()
+                pipe.send({})
+                return
+            pipe.send(await getattr(worker, command)(**kwargs))
+
+    uvloop.run(main())

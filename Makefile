@@ -65,6 +65,7 @@ test: install-test
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

@@ -10,12 +10,11 @@ the same.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.apps import apps
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from parents.models import GuideProgress
+from guides.models import GuidePage, GuideProgress
 from workshops.models import Registration
 
 from .models import Charter, CharterSignature, Criterion, MentoringSession, Stage
@@ -26,10 +25,7 @@ def training_guide_ids(criterion: Criterion | None = None):
     `is_training_guide` (when the guides app is there)."""
     if criterion is not None and criterion.guide_page_ids:
         return [int(pk) for pk in criterion.guide_page_ids]
-    if apps.is_installed("guides"):
-        GuidePage = apps.get_model("guides", "GuidePage")
-        return GuidePage.objects.filter(is_training_guide=True).values("pk")
-    return []
+    return GuidePage.objects.filter(is_training_guide=True).values("pk")
 
 
 def _count(queryset, field: str):

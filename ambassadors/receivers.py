@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from parents.signals import guide_completed
-from workshops.models import Registration
+from guides.events import guide_completed
+from workshops.events import attendance_recorded
 
 from .models import Charter, Volunteer
 
@@ -34,10 +34,10 @@ def on_guide_completed(sender, user, **kwargs):
         _evidence_arrived(user.pk)
 
 
-@receiver(post_save, sender=Registration, dispatch_uid="ambassadors_attendance")
-def on_attendance(sender, instance, **kwargs):
-    if instance.attended and instance.user_id:
-        _evidence_arrived(instance.user_id)
+@receiver(attendance_recorded, dispatch_uid="ambassadors_attendance")
+def on_attendance(sender, user_ids, **kwargs):
+    for user_id in user_ids:
+        _evidence_arrived(user_id)
 
 
 @receiver(post_save, sender=Charter, dispatch_uid="ambassadors_new_charter")

@@ -4,7 +4,6 @@ Facilitators' pages and mentoring live in `views_facilitators.py` and `views_men
 badges in `views_badges.py`. This module holds the volunteer's own pages and the directory.
 """
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,7 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from parents.models import GuideProgress, Territory
+from guides.models import GuidePage, GuideProgress
+from parents.models import Territory
 from workshops.models import Registration
 
 from . import criteria, mentoring, services
@@ -27,9 +27,6 @@ PAGE_SIZE = 25
 
 def training_guides(language: str | None = None) -> list:
     """The live training guides in the reader's language (French when not translated)."""
-    if not apps.is_installed("guides"):
-        return []
-    GuidePage = apps.get_model("guides", "GuidePage")
     guides = GuidePage.objects.live().filter(is_training_guide=True).order_by("path")
     localised = list(guides.filter(locale__language_code=language or get_language())[:10])
     return localised or list(guides.filter(locale__language_code="fr")[:10])

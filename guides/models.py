@@ -68,7 +68,9 @@ class GuideIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    # Where the index may live is the site's choice (its home page type), not the guides' own:
+    # the guides app sits below the site and never names it.
+    parent_page_types = settings.GUIDES_INDEX_PARENT_PAGE_TYPES
     subpage_types = ["guides.TopicPage"]
     max_count_per_parent = 1
 
@@ -108,12 +110,29 @@ class GuideIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="guides/search.html",
-            context_overrides={"query": query, "results": results},
+            context_overrides={
+                "query": query,
+                "results": results,
+                "language_links": self.route_language_links(request, "search/"),
+            },
         )
 
     @path("offline/")
     def offline(self, request):
-        return self.render(request, template="guides/offline.html")
+        return self.render(
+            request,
+            template="guides/offline.html",
+            context_overrides={"language_links": self.route_language_links(request, "offline/")},
+        )
+
+    def route_language_links(self, request, route: str) -> dict[str, str]:
+        """{language code: this sub-page (search, offline) in that language, query kept}."""
+        query = request.GET.urlencode()
+        suffix = f"{route}?{query}" if query else route
+        translations = self.get_translations(inclusive=True).live().select_related("locale")
+        return {
+            page.locale.language_code: f"{page.get_url(request)}{suffix}" for page in translations
+        }
 
 
 class TopicPage(Page):
@@ -257,17 +276,39 @@ class GuidePage(Page):
         fallback_topic = kwargs.get("fallback_topic")
         version = EASY_READ if request.GET.get("version") == EASY_READ and self.easy_read else ""
         prefetch_images(self.easy_read if version else self.steps)
+        translations = list(self.get_translations(inclusive=True).live().select_related("locale"))
         context.update(
             version=version,
             fallback_topic=fallback_topic,
-            translations=list(
-                self.get_translations(inclusive=True).live().select_related("locale")
-            ),
+            translations=translations,
+            language_links=self.language_links(request, translations),
             related=self.related_in_locale(fallback_topic.locale if fallback_topic else None),
             related_workshops=self.related_workshops(),
             done_steps=self.done_steps_for(request.user),
         )
         return context
+
+    def language_links(self, request, translations=None) -> dict[str, str]:
+        """{language code: this guide's address in that language} for the language switcher.
+
+        Its translation where there is one; else its address under the topic of that language,
+        which serves the French guide with a notice (``TopicPage.route``): the language
+        prefix alone is not enough, since a topic's slug may be translated.
+        """
+        if translations is None:
+            translations = self.get_translations(inclusive=True).live().select_related("locale")
+        links = {page.locale.language_code: page.get_url(request) for page in translations}
+        source = next(
+            (page for page in translations if page.locale_id == default_locale().pk), None
+        )
+        if source is None:
+            return links  # only French guides stand in for missing translations
+        topics = source.get_parent().get_translations().live().select_related("locale")
+        for topic in topics:
+            code = topic.locale.language_code
+            if code not in links:
+                links[code] = f"{topic.get_url(request)}{source.slug}/"
+        return links
 
     def related_workshops(self, limit=3):
         """Upcoming workshops on this guide's topic. Only what does not go stale in the page
@@ -325,3 +366,27 @@ class RelatedGuide(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related guide")
+
+
+class GuideProgress(models.Model):
+    """The steps of one guide a parent has done. Kept on the guide's French (source) page,
+    so progress follows the parent from one language to another."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guide_progress"
+    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    completed_steps = models.JSONField(_("steps done"), default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        db_table = "parents_guideprogress"  # where it was first created; the table stays
+        verbose_name = _("guide progress")
+        verbose_name_plural = _("guide progress")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="unique_guide_progress")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.page}"

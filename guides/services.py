@@ -4,10 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from parents.models import GuideProgress
-from parents.signals import guide_completed
-
-from .models import GuidePage, default_locale
+from .events import guide_completed
+from .models import GuidePage, GuideProgress, default_locale
 
 # A browser can only send so much: more would be a forged request, not a parent's reading.
 MAX_GUIDES_PER_MERGE = 200

@@ -173,24 +173,3 @@ class TerritoryPilot(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.territory}"
-
-
-class GuideProgress(models.Model):
-    """The steps of one guide a parent has done. Kept on the guide's French (source) page,
-    so progress follows the parent from one language to another."""
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="guide_progress")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    completed_steps = models.JSONField(_("steps done"), default=list, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("guide progress")
-        verbose_name_plural = _("guide progress")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "page"], name="unique_guide_progress")
-        ]
-
-    def __str__(self):
-        return f"{self.user} — {self.page}"

@@ -160,6 +160,17 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # redis-py's pool defaults to 100 connections and a 5 s idle read timeout: past ~100
 # simultaneous WebSocket connects the layer raised MaxConnectionsError (django/channels_redis#422).
 REDIS_MAX_CONNECTIONS = int(os.environ.get("REDIS_MAX_CONNECTIONS", "1000"))
+# Which channels-redis layer carries group messages (README, "Measured": bench/rooms_fanout.py).
+# "core": a copy of each group message per member, queued in Redis and popped by each process.
+# "pubsub": one PUBLISH per group message, fanned out to the members inside each process.
+CHANNEL_LAYER_BACKENDS = {
+    "core": "channels_redis.core.RedisChannelLayer",
+    "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+}
+CHANNEL_LAYER = os.environ.get("CHANNEL_LAYER", "core")
+if CHANNEL_LAYER not in CHANNEL_LAYER_BACKENDS:
+    raise ImproperlyConfigured(f"CHANNEL_LAYER must be one of {', '.join(CHANNEL_LAYER_BACKENDS)}")
+CHANNEL_LAYER_BACKEND = CHANNEL_LAYER_BACKENDS[CHANNEL_LAYER]
 
 if REDIS_URL:
     CACHES = {
@@ -171,7 +182,7 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": CHANNEL_LAYER_BACKEND,
             "CONFIG": {
                 "hosts": [
                     {
@@ -189,6 +200,10 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Guides ---------------------------------------------------------------------------------
+# The page type the guides' index lives under (the guides app does not know the site's pages).
+GUIDES_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTH_USER_MODEL = "parents.User"
@@ -301,6 +316,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# The app serves MEDIA_ROOT itself (safely: site/media.py) unless a web server does it.
+MEDIA_SERVE = env_bool("MEDIA_SERVE", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed (gzip + brotli when available) with hashed names, cached forever by clients.

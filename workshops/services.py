@@ -17,8 +17,8 @@ Rules:
 - Lowering the capacity never takes places away from confirmed families: nobody new is
   confirmed until the confirmed seats fall below the new capacity.
 
-Notifications are enqueued as background tasks after the transaction commits, so nobody is
-told about a place that a rollback took away.
+Families are told through `core.notify` after the transaction commits (`_notify_after_commit`),
+so nobody is told about a place that a rollback took away.
 """
 
 from dataclasses import dataclass
@@ -31,6 +31,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from core.locking import lock
+
+from .events import attendance_recorded
 from .models import MAX_SEATS_PER_FAMILY, NEEDS_DETAILS_MAX_LENGTH, Registration, Workshop
 
 
@@ -76,8 +79,8 @@ class Needs:
 
 
 def _lock_workshop(workshop_id: int) -> Workshop:
-    """Lock the workshop row until the end of the transaction: the one place that locks."""
-    return Workshop.objects.select_for_update().get(pk=workshop_id)
+    """Lock the workshop row until the end of the transaction (`core.locking`)."""
+    return lock(Workshop, workshop_id)
 
 
 def _confirmed_seats(workshop: Workshop) -> int:
@@ -114,13 +117,13 @@ def _check_seats(seats: int) -> None:
         )
 
 
-def _notify_after_commit(registration_ids, event: str) -> None:
-    from . import tasks
+def _notify_after_commit(registration_ids, event: str, **payload) -> None:
+    """Tell the families once the transaction commits (`workshops.notifications`)."""
+    from . import notifications
 
-    for registration_id in registration_ids:
-        transaction.on_commit(
-            lambda pk=registration_id: tasks.notify_registration.enqueue(pk, event)
-        )
+    ids = list(registration_ids)
+    if ids:
+        transaction.on_commit(lambda: notifications.tell(ids, event, **payload))
 
 
 def _promote_waitlist(workshop: Workshop) -> list[int]:
@@ -284,6 +287,33 @@ def set_capacity(workshop: Workshop, capacity: int) -> Workshop:
     return workshop
 
 
+def update_workshop(edited: Workshop, save_related=None) -> Workshop:
+    """Save a facilitator's edit of a workshop (the admin form's unsaved instance).
+
+    Under the lock: the fields, then the capacity rule (more places confirm waiting families).
+    A change of status to "cancelled" goes through `cancel_workshop`, so every family is told
+    once. `save_related` saves the form's many-to-many fields after the row.
+    """
+    if edited.capacity is None or edited.capacity < 1:
+        raise InvalidRegistration(_("A workshop needs at least one place."))
+    with transaction.atomic():
+        previous = _lock_workshop(edited.pk)
+        cancelling = (
+            edited.status == Workshop.Status.CANCELLED
+            and previous.status != Workshop.Status.CANCELLED
+        )
+        if cancelling:
+            edited.status = previous.status
+        edited.save()
+        if save_related:
+            save_related()
+        _promote_waitlist(edited)
+    if cancelling:
+        cancel_workshop(edited)
+    edited.refresh_from_db()
+    return edited
+
+
 # --- Running a workshop: series, check-in, closing, cancelling ------------------------------
 
 
@@ -328,16 +358,35 @@ def create_series(*, organisation, title: str, starts, duration: timedelta, **fi
 
 def check_in(registration: Registration, present: bool = True, now=None) -> Registration:
     """Mark a confirmed family present (or undo it). Only confirmed places can be checked in."""
+    return set_attendance(registration, True if present else None, now=now)
+
+
+def set_attendance(registration: Registration, attended: bool | None, now=None) -> Registration:
+    """Record a confirmed family as present (True), absent (False) or not yet known (None).
+
+    The one way attendance changes (facilitator's phone, admin, demo): it sends
+    `attendance_recorded` after the commit, which the ambassador path counts as evidence.
+    """
     now = now or timezone.now()
     with transaction.atomic():
         _lock_workshop(registration.workshop_id)
         current = Registration.objects.get(pk=registration.pk)
         if current.status != Registration.Status.CONFIRMED:
             raise InvalidRegistration(_("Only families with confirmed places can be checked in."))
-        current.attended = True if present else None
-        current.checked_in_at = now if present else None
+        current.attended = attended
+        current.checked_in_at = now if attended else None
         current.save(update_fields=["attended", "checked_in_at", "updated_at"])
+        _announce_attendance([current])
     return current
+
+
+def _announce_attendance(registrations) -> None:
+    user_ids = sorted({r.user_id for r in registrations if r.attended and r.user_id})
+    if user_ids:
+        transaction.on_commit(
+            lambda: attendance_recorded.send(sender=Registration, user_ids=user_ids),
+            robust=True,
+        )
 
 
 def close_workshop(workshop: Workshop, now=None) -> Workshop:
@@ -380,10 +429,17 @@ def cancel_workshop(workshop: Workshop) -> Workshop:
 
 
 def message_participants(
-    workshop: Workshop, *, subject: str, body: str, channels, include_waiting: bool = False
+    workshop: Workshop,
+    *,
+    subject: str,
+    body: str,
+    channels,
+    include_waiting: bool = False,
+    sent_by=None,
 ) -> int:
-    """Queue a facilitator's message to the families; returns how many families it goes to."""
-    from . import tasks
+    """Keep a facilitator's message and send it to the families after the commit; returns
+    how many families it goes to. The tasks carry the message's id, never its words."""
+    from .models import ParticipantMessage
 
     statuses = [Registration.Status.CONFIRMED]
     if include_waiting:
@@ -395,9 +451,17 @@ def message_participants(
     )
     channels = sorted(set(channels) & {"email", "sms"})
     if ids and channels:
-        transaction.on_commit(
-            lambda: tasks.send_participants_message.enqueue(ids, subject, body, channels)
-        )
+        with transaction.atomic():
+            message = ParticipantMessage.objects.create(
+                workshop=workshop,
+                sent_by=sent_by if sent_by is not None and sent_by.is_authenticated else None,
+                subject=subject,
+                body=body,
+                channels=",".join(channels),
+                included_waiting=include_waiting,
+                recipients_count=len(ids),
+            )
+            _notify_after_commit(ids, "message", message_id=message.pk)
     return len(ids)
 
 
@@ -428,8 +492,6 @@ def send_due_reminders(now=None) -> dict[str, int]:
     A family that signed up after a reminder's time gets no such reminder (its confirmation
     is fresh); the 48 h reminder is skipped once the 3 h one is due.
     """
-    from . import tasks
-
     now = now or timezone.now()
     counts = {}
     confirmed = Registration.objects.filter(
@@ -446,7 +508,7 @@ def send_due_reminders(now=None) -> dict[str, int]:
             workshop__starts_at__lte=now + before,
             workshop__starts_at__gt=now + until,
         ).filter(created_at__lt=models.F("workshop__starts_at") - before)
-        counts[kind] = _mark_and_queue(due, field, now, kind, tasks)
+        counts[kind] = _mark_and_queue(due, field, now, kind)
     followups = Registration.objects.filter(
         attended=True,
         followup_sent_at__isnull=True,
@@ -454,11 +516,11 @@ def send_due_reminders(now=None) -> dict[str, int]:
         workshop__ends_at__lte=now,
         workshop__ends_at__gt=now - FOLLOWUP_WITHIN,
     )
-    counts["followup"] = _mark_and_queue(followups, "followup_sent_at", now, "followup", tasks)
+    counts["followup"] = _mark_and_queue(followups, "followup_sent_at", now, "followup")
     return counts
 
 
-def _mark_and_queue(queryset, field: str, now, kind: str, tasks) -> int:
+def _mark_and_queue(queryset, field: str, now, kind: str) -> int:
     sent = 0
     for pk in list(queryset.values_list("pk", flat=True)):
         with transaction.atomic():
@@ -466,7 +528,7 @@ def _mark_and_queue(queryset, field: str, now, kind: str, tasks) -> int:
                 **{field: now}
             )
             if marked:
-                transaction.on_commit(lambda pk=pk: tasks.send_reminder.enqueue(pk, kind))
+                _notify_after_commit([pk], kind)
                 sent += 1
     return sent
 
@@ -477,6 +539,33 @@ def purge_guest_data(now=None) -> int:
     Places, status, needs ticked and attendance stay, so the figures still add up.
     """
     now = now or timezone.now()
-    return Registration.objects.filter(
-        anonymised_at__isnull=True, workshop__ends_at__lt=now - GUEST_DATA_KEPT
-    ).update(first_name="", email=None, phone=None, needs_details="", anonymised_at=now)
+    return anonymise_registrations(
+        Registration.objects.filter(
+            anonymised_at__isnull=True, workshop__ends_at__lt=now - GUEST_DATA_KEPT
+        ),
+        now=now,
+    )
+
+
+def anonymise_registrations(registrations, *, now=None, detach_account=False) -> int:
+    """The one way a registration forgets its family: the 90-day purge and a person's erasure
+    (`workshops.personal_data`) both come here.
+
+    The first name, contacts and written needs go; places, status, needs ticked and attendance
+    stay. The admin logs' labels of these rows are redacted too (nothing personal may remain).
+    `detach_account` also cuts the link to an account being erased.
+    """
+    from core.personal_data import redact_log_entries
+
+    now = now or timezone.now()
+    changes = {"first_name": "", "email": None, "phone": None, "needs_details": ""}
+    if detach_account:
+        changes["user"] = None
+    with transaction.atomic():
+        ids = list(registrations.values_list("pk", flat=True))
+        for start in range(0, len(ids), 500):  # SQLite's limit on query parameters
+            Registration.objects.filter(pk__in=ids[start : start + 500]).update(
+                anonymised_at=Coalesce("anonymised_at", models.Value(now)), **changes
+            )
+        redact_log_entries(Registration, ids)
+    return len(ids)

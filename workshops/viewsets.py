@@ -28,6 +28,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.log_actions import log
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from parents.models import User
@@ -278,21 +279,29 @@ class VenueViewSet(ScopedViewSet):
 
 class WorkshopEditView(ScopedEditView):
     def save_instance(self):
-        previous_status = Workshop.objects.get(pk=self.object.pk).status
-        capacity = self.form.cleaned_data["capacity"]
-        cancelling = (
-            self.form.cleaned_data.get("status") == Workshop.Status.CANCELLED
-            and previous_status != Workshop.Status.CANCELLED
+        # The service saves the edit under the workshop's lock, applies the capacity rule
+        # (waiting families who now fit are confirmed) and tells everyone of a cancellation.
+        instance = services.update_workshop(
+            self.form.save(commit=False), save_related=self.form.save_m2m
         )
-        if cancelling:
-            # The service changes the status itself, so that everyone is told once.
-            self.form.instance.status = previous_status
-        instance = super().save_instance()
-        # The form wrote the row; the service re-applies the capacity under the lock and
-        # confirms the waiting families who now fit.
-        services.set_capacity(instance, capacity)
-        if cancelling:
-            services.cancel_workshop(instance)
+        self.has_content_changes = self.form.has_changed()
+        log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
+        return instance
+
+
+class RegistrationEditView(ScopedEditView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.RegistrationError as refusal:
+            form.add_error("attended", refusal.message)
+            return self.form_invalid(form)
+
+    def save_instance(self):
+        # Attendance is recorded by the check-in service (lock, rules, the evidence event).
+        instance = services.set_attendance(self.object, self.form.cleaned_data["attended"])
+        self.has_content_changes = self.form.has_changed()
+        log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
         return instance
 
 
@@ -359,6 +368,7 @@ class RegistrationViewSet(ScopedViewSet):
     list_filter = ["status"]
     search_fields = ["first_name", "email", "phone"]
     form_fields = ["attended"]
+    edit_view_class = RegistrationEditView
 
 
 class WorkshopsViewSetGroup(ModelViewSetGroup):

@@ -13,15 +13,14 @@ natural keys (e-mail, workshop title) before being created.
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
-from parents.models import GuideProgress, Organisation, OrganisationMembership, Territory, User
-from workshops.models import Registration, Venue, Workshop
-
 from ambassadors import mentoring, services
 from ambassadors.models import Mentorship, Stage, Volunteer
+from guides.models import GuidePage, GuideProgress
+from parents.models import Organisation, OrganisationMembership, Territory, User
+from workshops.models import Registration, Venue, Workshop
 
 DOMAIN = "demo.coeduc.fr"
 LIGUE = "Ligue de l'Enseignement"
@@ -138,9 +137,6 @@ def _attend(user, workshops) -> None:
 
 
 def _training_guide():
-    if not apps.is_installed("guides"):
-        return None
-    GuidePage = apps.get_model("guides", "GuidePage")
     return (
         GuidePage.objects.filter(is_training_guide=True, locale__language_code="fr")
         .order_by("path")

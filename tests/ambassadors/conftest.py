@@ -8,7 +8,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from ambassadors.models import Criterion, Stage, StageChange, Volunteer
-from parents.models import GuideProgress, Organisation, OrganisationMembership, Territory, User
+from guides.models import GuideProgress
+from parents.models import Organisation, OrganisationMembership, Territory, User
+from workshops import services as workshop_services
 from workshops.models import Registration, Venue, Workshop
 
 _counter = itertools.count(1)
@@ -91,21 +93,18 @@ def make_past_workshop(organisation=None, territory=None):
 
 
 def attend(user, count=1, attended=True):
-    """`count` real attendance rows, as the check-in at the door records them."""
+    """`count` real attendance rows, recorded by the check-in service as at the door."""
     rows = []
     for _index in range(count):
-        rows.append(
-            Registration.objects.create(
-                workshop=make_past_workshop(),
-                first_name=user.display_name,
-                email=user.email,
-                user=user,
-                consent_at=timezone.now(),
-                status=Registration.Status.CONFIRMED,
-                attended=attended,
-                checked_in_at=timezone.now() if attended else None,
-            )
+        registration = Registration.objects.create(
+            workshop=make_past_workshop(),
+            first_name=user.display_name,
+            email=user.email,
+            user=user,
+            consent_at=timezone.now(),
+            status=Registration.Status.CONFIRMED,
         )
+        rows.append(workshop_services.set_attendance(registration, attended))
     return rows
 
 

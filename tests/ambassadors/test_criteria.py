@@ -267,7 +267,7 @@ def test_territory_fixture_codes_are_distinct():
 def test_a_completed_training_guide_moves_the_volunteer_on(
     aisne, guides, django_capture_on_commit_callbacks
 ):
-    from parents.signals import guide_completed
+    from guides.events import guide_completed
 
     volunteer = make_volunteer(territory=aisne)
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from coeduc.demo.ambassadors import load_demo_ambassadors
 from ambassadors.models import Badge, Mentorship, StageChange, Volunteer
+from coeduc.demo.ambassadors import load_demo_ambassadors
 from parents.models import User
 
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from ambassadors import criteria
 from ambassadors.models import Charter, CharterSignature, Stage, Volunteer
-from parents.models import GuideProgress, User
+from guides.models import GuideProgress
+from parents.models import User
 from workshops.models import Registration
 
 from .conftest import make_past_workshop

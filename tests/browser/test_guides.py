@@ -183,8 +183,8 @@ def test_progress_kept_before_sign_in_is_merged_into_the_account(page, site_url)
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
-    from guides.models import GuidePage
-    from parents.models import GuideProgress, User
+    from guides.models import GuidePage, GuideProgress
+    from parents.models import User
 
     open_ok(page, GUIDE.format(lang="fr"))
     step_boxes(page).nth(0).check()

@@ -9,8 +9,8 @@ from django.utils.crypto import get_random_string
 from wagtail.models import Locale
 
 from guides import services
-from parents.models import GuideProgress
-from parents.signals import guide_completed
+from guides.events import guide_completed
+from guides.models import GuideProgress
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.sanitize import clean_text
+from core.sanitize import plain_text
 from parents.permissions import is_parent
 
 from . import permissions, services
@@ -122,7 +122,7 @@ def log_session(user, mentorship, *, date, duration_minutes, topics, private_not
         date=date,
         duration_minutes=duration_minutes,
         topics=",".join(topics),
-        private_note=clean_text(private_note),
+        private_note=plain_text(private_note),
     )
     services.touch(user.pk)
     return session

@@ -7,6 +7,8 @@ contract.
 
 import html
 
+import html
+
 import bleach
 
 # What a parent, an ambassador or a facilitator may write: plain paragraphs, emphasis, lists
@@ -21,6 +23,13 @@ def clean_text(value: str | None) -> str:
     if not value:
         return ""
     return bleach.clean(value, tags=set(), attributes={}, strip=True, strip_comments=True)
+
+
+def plain_text(value: str | None) -> str:
+    """Plain text to store, every tag removed but nothing escaped: templates escape it when
+    they show it. (clean_text's output is already escaped: stored and shown through a
+    template, "Papa & maman" would read "Papa &amp; maman".)"""
+    return html.unescape(clean_text(value))
 
 
 def _add_link_rel(attrs, new=False):

@@ -1,5 +1,7 @@
 """Every URL of Coéduc. Pages for people are under a language prefix (/fr/, /en/, /ar/)."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -10,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guides import views as guide_views
+
 from .health import healthz
 
 urlpatterns = [
@@ -41,7 +44,9 @@ handler404 = "coeduc.errors.page_not_found"
 handler429 = "coeduc.errors.too_many_requests"
 handler500 = "coeduc.errors.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.MEDIA_SERVE:
+    # Uploaded images when no web server serves MEDIA_ROOT (the default run; see the README).
+    from .media import serve_media
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns = [re_path(rf"^{media_prefix}(?P<path>.+)$", serve_media)] + urlpatterns

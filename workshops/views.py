@@ -2,10 +2,8 @@
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -13,38 +11,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import ics, services, tokens
+from . import ics, services, signup_limits, tokens
 from .forms import RegistrationForm, SeatsForm, WorkshopFilterForm
 from .models import Registration, Workshop
 from .permissions import can_manage_workshops
 
 PAGE_SIZE = 25
-SIGNUP_WINDOW = 10 * 60
+LIMIT_MESSAGES = {
+    "connection": gettext_lazy(
+        "Too many sign-ups from this connection. Please try again in a few minutes."
+    ),
+    "contact": gettext_lazy(
+        "Too many sign-ups with this e-mail address or phone number. "
+        "Please try again in a few minutes."
+    ),
+}
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _public_workshops():
     return Workshop.objects.select_related("venue__territory", "organisation")
-
-
-def _signup_rate_exceeded(request) -> bool:
-    """Count a guest's sign-up attempt; True once the address has used up its window."""
-    if request.user.is_authenticated:
-        return False
-    key = f"workshops:signup:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    if cache.add(key, 1, SIGNUP_WINDOW):  # the first attempt in the window: one round trip
-        return settings.WORKSHOPS_SIGNUP_RATE_LIMIT < 1
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, SIGNUP_WINDOW)
-        attempts = 1
-    return attempts > settings.WORKSHOPS_SIGNUP_RATE_LIMIT
 
 
 def _absolute(request, path: str) -> str:
@@ -127,12 +118,9 @@ def workshop_detail(request, pk):
     status = 200
     if request.method == "POST":
         form = RegistrationForm(request.POST)
-        if _signup_rate_exceeded(request):
-            form.is_valid()  # show what was typed, with its errors; save nothing
-            form.add_error(
-                None,
-                _("Too many sign-ups from this connection. Please try again in a few minutes."),
-            )
+        limit = form.is_valid() and signup_limits.reached(request, pk, form.cleaned_data)
+        if limit:
+            form.add_error(None, LIMIT_MESSAGES[limit])
             status = 429
         elif form.is_valid():
             try:
@@ -140,6 +128,7 @@ def workshop_detail(request, pk):
             except services.RegistrationError as error:
                 form.add_error(None, error.message)
             else:
+                signup_limits.count(request, pk, form.cleaned_data)
                 return redirect("workshops:confirmation", token=tokens.make_token(registration))
     else:
         form = RegistrationForm(initial=_initial_for(request.user))

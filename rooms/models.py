@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import Topic
+from core.vocabularies import Topic
 from parents.models import Territory
 
 

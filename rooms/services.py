@@ -252,11 +252,18 @@ def report_message(user, room: Room, message_id, reason) -> None:
 # --- Presence ------------------------------------------------------------------------------
 
 
-def present_people(room: Room) -> list[dict]:
-    users = {}
-    for connection in Connection.objects.filter(room=room).select_related("user"):
-        users.setdefault(connection.user_id, person(connection.user))
-    return sorted(users.values(), key=lambda p: (p["name"].lower(), p["id"]))
+PRESENCE_LIMIT = 100
+
+
+def presence_event(room: Room) -> dict:
+    """Who is here (the first 100 names, and how many in all: a big room stays cheap)."""
+    from django.contrib.auth import get_user_model
+
+    here = Connection.objects.filter(room=room).values("user_id")
+    users = get_user_model().objects.filter(pk__in=here).order_by("display_name", "pk")
+    people = [person(user) for user in users.only("pk", "display_name")[:PRESENCE_LIMIT]]
+    count = len(people) if len(people) < PRESENCE_LIMIT else users.count()
+    return {"type": "presence", "present": people, "count": count}
 
 
 def connected(user, room: Room, channel_name: str) -> None:
@@ -264,7 +271,7 @@ def connected(user, room: Room, channel_name: str) -> None:
         Connection.objects.update_or_create(
             channel_name=channel_name, defaults={"room": room, "user": user}
         )
-        broadcast(room.group_name, {"type": "presence", "present": present_people(room)})
+        broadcast(room.group_name, presence_event(room))
 
 
 def disconnected(room_id: int, channel_name: str) -> None:
@@ -272,7 +279,7 @@ def disconnected(room_id: int, channel_name: str) -> None:
         Connection.objects.filter(channel_name=channel_name).delete()
         room = Room.objects.filter(pk=room_id).first()
         if room is not None:
-            broadcast(room.group_name, {"type": "presence", "present": present_people(room)})
+            broadcast(room.group_name, presence_event(room))
 
 
 # --- Duty and help requests ----------------------------------------------------------------

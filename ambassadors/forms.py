@@ -4,9 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import SPOKEN_LANGUAGES
+from core.vocabularies import Topic
 from parents.models import Territory
 
-from .models import LANGUAGE_CHOICES, Stage, Topic
+from .models import Stage
 
 
 class ApplicationForm(forms.Form):
@@ -23,7 +25,7 @@ class ApplicationForm(forms.Form):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
-        choices=LANGUAGE_CHOICES,
+        choices=SPOKEN_LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
         initial=["fr"],
     )

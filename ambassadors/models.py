@@ -4,6 +4,7 @@ Only `ambassadors.services` changes a volunteer's stage; the models hold the dat
 invariants the code can enforce on its own (the stage history is append-only).
 """
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -16,39 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core.languages import SPOKEN_LANGUAGES
+from core.vocabularies import Topic, split_codes
 from parents.models import Organisation, Territory
-
-LANGUAGE_CHOICES = [
-    ("fr", _("French")),
-    ("ar", _("Arabic")),
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("pt", _("Portuguese")),
-    ("tr", _("Turkish")),
-    ("ro", _("Romanian")),
-    ("wo", _("Wolof")),
-    ("gcf", _("Guadeloupean Creole")),
-    ("co", _("Corsican")),
-    ("br", _("Breton")),
-    ("oc", _("Occitan")),
-]
-
-
-class Topic(models.TextChoices):
-    """What an ambassador can help with, and what a mentoring session was about."""
-
-    ENT = "ent", _("Digital workspace (ENT)")
-    PRONOTE = "pronote", _("Pronote and school life apps")
-    EDUCONNECT = "educonnect", _("EduConnect account")
-    SCREENS = "screens", _("Screens and sleep")
-    SAFETY = "safety", _("Safety online")
-    SCHOOL = "school", _("Talking with the school")
-    EQUIPMENT = "equipment", _("Getting equipped")
-    PAPERWORK = "paperwork", _("Online forms and paperwork")
-
-
-def split_codes(value: str) -> list[str]:
-    return [code.strip() for code in (value or "").split(",") if code.strip()]
 
 
 class Stage(ClusterableModel):
@@ -312,7 +283,7 @@ class Volunteer(models.Model):
         return split_codes(self.topics)
 
     def language_names(self) -> list[str]:
-        names = dict(LANGUAGE_CHOICES)
+        names = dict(SPOKEN_LANGUAGES)
         return [str(names.get(code, code)) for code in self.language_codes]
 
     def topic_names(self) -> list[str]:
@@ -415,10 +386,17 @@ class Review(AppendOnlyModel):
         return f"{self.volunteer} — {self.get_decision_display()}"
 
 
+def _identity_salt() -> str:
+    return secrets.token_hex(16)
+
+
 class Badge(models.Model):
     """An Open Badges 3.0 credential issued when a volunteer reached a stage."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Salts the recipient's hashed address in the public credential: random, so that nobody can
+    # confirm a guessed address by hashing it (a predictable salt made that one guess).
+    identity_salt = models.CharField(max_length=32, default=_identity_salt, editable=False)
     volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="badges")
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="badges")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")

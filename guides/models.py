@@ -22,32 +22,24 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from core.vocabularies import Topic
+
 from . import cache as page_cache
 from .blocks import EasyReadBlock, StepsBlock
 from .rendering import prefetch_images
 
-TOPIC_KEYS = [
-    ("ent-vie-scolaire", _("The ENT and school life")),
-    ("educonnect", _("EduConnect account")),
-    ("pronote", _("Pronote")),
-    ("ecoledirecte", _("ÉcoleDirecte")),
-    ("ecrans-sommeil", _("Screens and sleep")),
-    ("securite-en-ligne", _("Safety online and cyberharassment")),
-    ("parents-ecole", _("Parents and school together")),
-    ("s-equiper", _("Getting equipped")),
-]
-
-# Guide topics (page keys) → workshop topics (workshops.models.Workshop.Topic values).
+# Guide topics are pages; their keys (French slugs, stable in URLs) name the shared topics.
 WORKSHOP_TOPIC_OF_GUIDE_TOPIC = {
-    "ent-vie-scolaire": "ent",
-    "educonnect": "educonnect",
-    "pronote": "pronote",
-    "ecoledirecte": "ecoledirecte",
-    "ecrans-sommeil": "screens_sleep",
-    "securite-en-ligne": "safety_online",
-    "parents-ecole": "parents_school",
-    "s-equiper": "equipment",
+    "ent-vie-scolaire": Topic.ENT,
+    "educonnect": Topic.EDUCONNECT,
+    "pronote": Topic.PRONOTE,
+    "ecoledirecte": Topic.ECOLEDIRECTE,
+    "ecrans-sommeil": Topic.SCREENS_SLEEP,
+    "securite-en-ligne": Topic.SAFETY_ONLINE,
+    "parents-ecole": Topic.PARENTS_SCHOOL,
+    "s-equiper": Topic.EQUIPMENT,
 }
+TOPIC_KEYS = [(key, topic.label) for key, topic in WORKSHOP_TOPIC_OF_GUIDE_TOPIC.items()]
 
 EASY_READ = "easy-read"
 

@@ -6,6 +6,9 @@ from datetime import datetime, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import is_language_code
+from core.vocabularies import join_codes, split_codes
+
 from .forms import PlainLabelsForm
 from .models import Venue, Workshop
 from .permissions import managed_organisations
@@ -89,11 +92,10 @@ class SeriesForm(PlainLabelsForm):
         self.fields["venue"].queryset = Venue.objects.filter(organisation__in=organisations)
 
     def clean_languages(self):
-        codes = [code.strip() for code in self.cleaned_data["languages"].split(",")]
-        codes = [code for code in codes if code]
-        if not codes or not all(code.isalpha() and len(code) <= 3 for code in codes):
+        codes = split_codes(self.cleaned_data["languages"])
+        if not codes or not all(is_language_code(code) for code in codes):
             raise forms.ValidationError(_("Give language codes such as fr or fr,ar."))
-        return ",".join(codes)
+        return join_codes(codes)
 
     def clean_other_dates(self):
         dates = []

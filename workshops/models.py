@@ -11,8 +11,10 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.vocabularies import Topic, split_codes
 from parents.models import Organisation, Territory
 
 MAX_SEATS_PER_FAMILY = 6
@@ -129,15 +131,7 @@ class WorkshopQuerySet(models.QuerySet):
 
 
 class Workshop(models.Model):
-    class Topic(models.TextChoices):
-        ENT = "ent", _("Digital workspace (ENT) and school life")
-        EDUCONNECT = "educonnect", _("EduConnect")
-        PRONOTE = "pronote", _("Pronote")
-        ECOLEDIRECTE = "ecoledirecte", _("ÉcoleDirecte")
-        SCREENS_SLEEP = "screens_sleep", _("Screens and sleep")
-        SAFETY_ONLINE = "safety_online", _("Safety online")
-        PARENTS_SCHOOL = "parents_school", _("Parents and school together")
-        EQUIPMENT = "equipment", _("Getting equipped")
+    Topic = Topic  # the shared vocabulary (core.vocabularies)
 
     class Format(models.TextChoices):
         ON_SITE = "on_site", _("On site")
@@ -234,7 +228,7 @@ class Workshop(models.Model):
 
     @property
     def language_codes(self) -> list[str]:
-        return [code.strip() for code in self.languages.split(",") if code.strip()]
+        return split_codes(self.languages)
 
     @property
     def timezone_name(self) -> str:
@@ -376,7 +370,11 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.first_name} — {self.workshop}"
+        # No first name: this label is copied into admin logs, which outlive the 90-day purge.
+        return gettext("Registration #%(pk)s — %(workshop)s") % {
+            "pk": self.pk,
+            "workshop": self.workshop,
+        }
 
     @property
     def is_active(self) -> bool:
@@ -395,3 +393,50 @@ class Registration(models.Model):
             .count()
         )
         return ahead + 1
+
+
+class ParticipantMessage(models.Model):
+    """A facilitator's message to a workshop's families, kept as the history of what was sent.
+
+    The notification tasks carry only this row's id: the words stay here, not in the queue.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("Text message")
+
+    workshop = models.ForeignKey(
+        Workshop,
+        on_delete=models.CASCADE,
+        related_name="participant_messages",
+        verbose_name=_("workshop"),
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant_messages_sent",
+        verbose_name=_("sent by"),
+    )
+    subject = models.CharField(_("subject"), max_length=120)
+    body = models.TextField(_("message"))
+    # "email", "sms" or "email,sms": the channels the facilitator chose.
+    channels = models.CharField(_("channels"), max_length=20)
+    included_waiting = models.BooleanField(_("waiting families included"), default=False)
+    recipients_count = models.PositiveIntegerField(_("number of families"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def channel_list(self) -> list[str]:
+        return split_codes(self.channels)

@@ -286,6 +286,24 @@ def _own_sign_ups(user) -> Q:
     return mine
 
 
+def _status_label(registration: Registration, now) -> str:
+    """What became of a sign-up, in words: a past workshop was attended or missed."""
+    workshop = registration.workshop
+    if registration.status == Registration.Status.CANCELLED:
+        return _("You cancelled")
+    if workshop.status == Workshop.Status.CANCELLED:
+        return _("Workshop cancelled")
+    if workshop.ends_at > now:
+        return registration.get_status_display()
+    if registration.status == Registration.Status.WAITLISTED:
+        return _("No place became free")
+    if registration.attended:
+        return _("Attended")
+    if registration.attended is False:
+        return _("Missed")
+    return _("Took place (attendance not recorded)")
+
+
 @login_required
 def mine(request):
     registrations = (
@@ -293,9 +311,14 @@ def mine(request):
         .select_related("workshop__venue__territory", "workshop__organisation")
         .order_by("-workshop__starts_at")
     )
-    rows = [(registration, tokens.make_token(registration)) for registration in registrations]
+    now = timezone.now()
+    upcoming, past = [], []
+    for registration in registrations:
+        row = (registration, tokens.make_token(registration), _status_label(registration, now))
+        (upcoming if registration.workshop.ends_at > now else past).append(row)
+    upcoming.reverse()  # the next one first
     return render(
         request,
         "workshops/mine.html",
-        {"rows": rows, "can_manage": can_manage_workshops(request.user)},
+        {"upcoming": upcoming, "past": past, "can_manage": can_manage_workshops(request.user)},
     )

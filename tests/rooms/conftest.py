@@ -35,16 +35,24 @@ def make_facilitator(territory_codes=("02",), name="Claire"):
     return user
 
 
+# The seeded path (a migration), made again after a transactional test's flush.
+STAGES = {"volunteer": 0, "in-training": 1, "ambassador": 2, "mentor": 3}
+
+
+def _stage(slug) -> Stage:
+    return Stage.objects.get_or_create(
+        slug=slug,
+        defaults={"name": slug, "order": STAGES[slug], "issues_badge": slug == "ambassador"},
+    )[0]
+
+
 def make_ambassador(name="Karim", territory=None, at="ambassador"):
     territory = territory or make_territory()
     user = make_user(name=name, territory=territory)
     Volunteer.objects.create(
         user=user,
         territory=territory,
-        # Seeded by a migration, but gone after a transactional test's flush.
-        stage=Stage.objects.get_or_create(
-            slug=at, defaults={"name": "Ambassador", "order": 2, "issues_badge": True}
-        )[0],
+        stage=_stage(at),
         motivation="Aider.",
         availability="Le mercredi",
         consent_at=timezone.now(),

@@ -10,7 +10,7 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         from parents.models import OrganisationMembership
 
-        from . import signals
+        from . import notifications_links, signals  # noqa: F401 — the links-again kind
 
         post_save.connect(
             signals.membership_saved,

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import phones
 from parents.forms import PhoneNumberField
 from parents.models import Territory
 
@@ -133,6 +134,34 @@ class RegistrationForm(PlainLabelsForm):
     @property
     def visible_fields_for_layout(self):
         return [field for field in self if field.name != "website"]
+
+
+class LostLinkForm(PlainLabelsForm):
+    """'I lost my link': the e-mail address or the mobile number given when signing up."""
+
+    contact = forms.CharField(
+        label=_("Your e-mail address or mobile number"),
+        help_text=_("The one you gave when you signed up."),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"].strip()
+        if "@" in value:
+            try:
+                return {"email": forms.EmailField().clean(value).lower()}
+            except forms.ValidationError:
+                pass
+        else:
+            try:
+                return {"phone": phones.normalise(value, mobile=False)}
+            except phones.InvalidPhone:
+                pass
+        raise forms.ValidationError(
+            _("Give an e-mail address (name@example.org) or a mobile number (06 12 34 56 78)."),
+            code="invalid",
+        )
 
 
 class SeatsForm(PlainLabelsForm):

@@ -7,6 +7,7 @@ app_name = "workshops"
 urlpatterns = [
     path("", views.workshop_list, name="list"),
     path("mine/", views.mine, name="mine"),
+    path("lost-link/", views.lost_link, name="lost_link"),
     path("<int:pk>/", views.workshop_detail, name="detail"),
     path("<int:pk>/workshop.ics", views.workshop_calendar, name="calendar"),
     path("r/<str:token>/", views.manage, name="manage"),

@@ -15,8 +15,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import ics, services, signup_limits, tokens
-from .forms import RegistrationForm, SeatsForm, WorkshopFilterForm
+from . import ics, lost_links, services, signup_limits, tokens
+from .forms import LostLinkForm, RegistrationForm, SeatsForm, WorkshopFilterForm
 from .models import Registration, Workshop
 from .permissions import can_manage_workshops
 
@@ -258,6 +258,20 @@ def cancel(request, token):
         "workshops/cancel.html",
         {"registration": registration, "workshop": registration.workshop, "token": token},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def lost_link(request):
+    """Send the links again to the contact given; the same answer whether it is known or not."""
+    form = LostLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        contact = form.cleaned_data["contact"]
+        address = signup_limits.client_address(request)
+        if lost_links.rate_limited(address, next(iter(contact.values()))):
+            return render(request, "429.html", status=429)
+        lost_links.send_links_again(**contact, language=get_language())
+        return render(request, "workshops/lost_link_sent.html", {"contact": contact})
+    return render(request, "workshops/lost_link.html", {"form": form})
 
 
 def registration_calendar(request, token):

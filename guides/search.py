@@ -1,21 +1,101 @@
-"""Search over guides (titles, steps, easy-read text), accent-insensitive on every database.
+"""Search over guides in the reader's language: word prefixes, accents ignored, Arabic too.
 
-Wagtail's database backend: SQLite's full-text index here, PostgreSQL's full-text search with
-the French configuration in production (``SEARCH_CONFIG`` in settings). Accents are ignored
-by searching an unaccented query against the unaccented copy of each guide
-(``GuidePage.search_text``), which works the same on both.
+Queries run on each guide's unaccented, lower-case copy of its text (``GuidePage.search_text``)
+rather than through Wagtail's index, whose SQLite back end passes the query to FTS5 as is (an
+unbalanced ``"`` was a 500) and matches whole words only ("pronot" found nothing). The query is
+cut into words, and each word matches the start of a word of the guide:
+
+- PostgreSQL: full-text search, ``to_tsquery`` with ``:*`` prefixes, every word quoted; the
+  stemming configuration follows the guide's language, and Arabic gets ``simple`` (no stemmer:
+  the French one would mangle Arabic words).
+- other databases (SQLite): a regular expression anchored at a word boundary.
+
+Arabic writes the article and some particles onto the word ("الخطوة", "والمدرسة"): a word
+also matches with them in front, so that "خطوة" finds "الخطوة", and "الخطوة" finds "خطوة".
 """
 
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
 from wagtail.models import Locale
 
 from .models import GuidePage, unaccent
 
 MAX_RESULTS = 30
+MAX_WORDS = 10
+MAX_WORD_LENGTH = 40
+
+# PostgreSQL text-search configuration per language of the site.
+SEARCH_CONFIGS = {"fr": "french", "en": "english"}
+DEFAULT_SEARCH_CONFIG = "simple"
+
+ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+# The definite article, alone or after a one-letter particle, written onto the word.
+ARABIC_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+# What may stand in front of a word's stem: nothing, the article, a particle, or both.
+ARABIC_PREFIXES = ("", "ال", "و", "وال", "ف", "فال", "ب", "بال", "ك", "كال", "ل", "لل")
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query, unaccented and lower-case; punctuation and operators dropped."""
+    words = re.findall(r"\w+", unaccent(query))
+    return [word[:MAX_WORD_LENGTH] for word in words[:MAX_WORDS]]
+
+
+def word_forms(word: str) -> list[str]:
+    """The forms a query word may take at the start of a word of the text."""
+    if not ARABIC_LETTER.search(word):
+        return [word]
+    stem = word
+    for article in ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            stem = word[len(article) :]
+            break
+    return [prefix + stem for prefix in ARABIC_PREFIXES]
 
 
 def search_guides(query: str, locale: Locale) -> list[GuidePage]:
-    query = unaccent(query).strip()
-    if not query:
+    """Live guides of ``locale`` containing every word of ``query`` (as a word's start)."""
+    words = query_words(query)
+    if not words:
         return []
-    results = GuidePage.objects.live().filter(locale=locale).search(query, operator="and")
-    return list(results[:MAX_RESULTS])
+    guides = GuidePage.objects.live().filter(locale=locale)
+    if connection.vendor == "postgresql":
+        found = _postgresql(guides, words, locale.language_code)
+    else:
+        found = _word_starts(guides, words)
+    # Guides whose title has the words come first: it is what the parent was looking for.
+    return sorted(found, key=lambda guide: not _in_title(guide, words))
+
+
+def _postgresql(guides, words: list[str], language: str) -> list[GuidePage]:
+    config = SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
+    tsquery = " & ".join(
+        "(" + " | ".join(f"{_lexeme(form)}:*" for form in word_forms(word)) + ")" for word in words
+    )
+    query = SearchQuery(tsquery, search_type="raw", config=config)
+    vector = SearchVector("search_text", config=config)
+    guides = guides.annotate(document=vector).filter(document=query)
+    guides = guides.annotate(rank=SearchRank(vector, query)).order_by("-rank", "path")
+    return list(guides[:MAX_RESULTS])
+
+
+def _lexeme(word: str) -> str:
+    """A word quoted for ``to_tsquery``: none of its characters is read as an operator."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _word_starts(guides, words: list[str]) -> list[GuidePage]:
+    for word in words:
+        forms = "|".join(re.escape(form) for form in word_forms(word))
+        guides = guides.filter(search_text__regex=rf"(?:^|\W)(?:{forms})")
+    return list(guides.order_by("path")[:MAX_RESULTS])
+
+
+def _in_title(guide: GuidePage, words: list[str]) -> bool:
+    title = unaccent(guide.title)
+    return all(
+        any(re.search(rf"(?:^|\W){re.escape(form)}", title) for form in word_forms(word))
+        for word in words
+    )

@@ -8,3 +8,6 @@ class AmbassadorsConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401 — listens to guides and attendance
+        from .personal_data import register_sources
+
+        register_sources()  # what this app keeps about people (core.personal_data)

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat
 
 
 @dataclass(frozen=True)
@@ -27,10 +33,23 @@ class Person:
 
     @classmethod
     def for_user(cls, user) -> Person:
+        """The account with every contact it has proven (its other allauth addresses too, so a
+        guest sign-up made with one of them is found). An unproven contact may be someone
+        else's: her guest data is not this account's to export or erase."""
+        emails = [user.email]
+        if user.pk and apps.is_installed("allauth.account"):
+            from allauth.account.models import EmailAddress
+
+            emails = list(
+                EmailAddress.objects.filter(user=user, verified=True).values_list(
+                    "email", flat=True
+                )
+            )
+        phone_proven = getattr(user, "phone_verified", True)
         return cls(
             user=user,
-            emails=tuple(e for e in [user.email] if e),
-            phones=tuple(p for p in [user.phone] if p),
+            emails=tuple(dict.fromkeys(e for e in emails if e)),
+            phones=tuple(p for p in [user.phone] if p and phone_proven),
         )
 
     @classmethod
@@ -108,12 +127,27 @@ def erase_person(person: Person) -> dict[str, int]:
 
 # Fields whose name or type says "this may be about a person". The coverage test asks that
 # each one of Coéduc's models is covered by a source or declared not personal.
-PERSONAL_NAME_HINTS = ("email", "phone", "name", "note", "comment", "text", "body", "details")
+PERSONAL_NAME_HINTS = (
+    "email",
+    "phone",
+    "contact",
+    "name",
+    "address",
+    "commune",
+    "note",
+    "comment",
+    "message",
+    "reason",
+    "motivation",
+    "availability",
+    "text",
+    "body",
+    "subject",
+    "details",
+)
 
 
 def looks_personal(field_) -> bool:
-    from django.db import models
-
     if isinstance(field_, models.EmailField | models.GenericIPAddressField):
         return True
     if not isinstance(field_, models.CharField | models.TextField | models.JSONField):
@@ -123,3 +157,80 @@ def looks_personal(field_) -> bool:
     return isinstance(field_, models.TextField) or any(
         hint in field_.name for hint in PERSONAL_NAME_HINTS
     )
+
+
+def own_models() -> list[type[models.Model]]:
+    """The models of Coéduc's own apps: those whose code lives in the checkout (not in the
+    virtualenv), so an app added tomorrow is checked without being listed anywhere."""
+    root = Path(settings.BASE_DIR).resolve()
+    found = []
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        if not path.is_relative_to(root) or any(
+            part in ("site-packages", ".venv") for part in path.parts
+        ):
+            continue
+        found.extend(config.get_models())
+    return found
+
+
+def uncovered_fields(model_list=None) -> list[str]:
+    """The "app_label.Model.field" that look personal and that no source covers nor any
+    declaration says is not personal. Fields inherited from another app's model (a Wagtail
+    page's title) belong to that app and are left out."""
+    covered = covered_fields()
+    missing = []
+    for model in own_models() if model_list is None else model_list:
+        for field_ in model._meta.local_fields:
+            key = f"{model._meta.label}.{field_.name}"
+            if looks_personal(field_) and key not in covered:
+                missing.append(key)
+    return missing
+
+
+def unknown_covered_fields() -> list[str]:
+    """Covered or declared fields that no model has (a typo, or a field renamed since)."""
+    unknown = []
+    for key in sorted(covered_fields()):
+        model_label, _dot, name = key.rpartition(".")
+        try:
+            model = apps.get_model(model_label)
+            model._meta.get_field(name)
+        except (LookupError, ValueError, FieldDoesNotExist):
+            unknown.append(key)
+    return unknown
+
+
+def redact_log_entries(model, pks: Iterable) -> int:
+    """Replace what the admin logs remember of these objects (their `__str__` at the time,
+    which may hold a name) by "<model> #<id>": nothing personal may outlive an erasure.
+
+    Covers Wagtail's model log entries and Django's admin log; the log rows themselves stay,
+    so the history keeps its shape.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    ids = [str(pk) for pk in pks]
+    if not ids:
+        return 0
+    content_types = {
+        ContentType.objects.get_for_model(model, for_concrete_model=False).pk,
+        ContentType.objects.get_for_model(model).pk,
+    }
+    prefix = Value(f"{model._meta.model_name} #")
+    changed = 0
+    for start in range(0, len(ids), 500):  # SQLite's limit on query parameters
+        chunk = ids[start : start + 500]
+        if apps.is_installed("wagtail"):
+            from wagtail.models import ModelLogEntry
+
+            changed += ModelLogEntry.objects.filter(
+                content_type_id__in=content_types, object_id__in=chunk
+            ).update(label=Concat(prefix, "object_id", output_field=models.TextField()), data={})
+        if apps.is_installed("django.contrib.admin"):
+            from django.contrib.admin.models import LogEntry
+
+            changed += LogEntry.objects.filter(
+                content_type_id__in=content_types, object_id__in=chunk
+            ).update(object_repr=Concat(prefix, "object_id", output_field=models.TextField()))
+    return changed

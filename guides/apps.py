@@ -12,3 +12,6 @@ class GuidesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 — connects the cache invalidation
+        from .personal_data import register_sources
+
+        register_sources()  # what this app keeps about people (core.personal_data)

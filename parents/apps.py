@@ -11,6 +11,9 @@ class ParentsConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401  (connects allauth's sign-in signals)
+        from .personal_data import register_sources
+
+        register_sources()  # what this app keeps about people (core.personal_data)
 
 
 from wagtail.users.apps import WagtailUsersAppConfig  # noqa: E402

@@ -11,6 +11,9 @@ class WorkshopsConfig(AppConfig):
         from parents.models import OrganisationMembership
 
         from . import notifications_links, signals  # noqa: F401 — the links-again kind
+        from .personal_data import register_sources
+
+        register_sources()  # what this app keeps about people (core.personal_data)
 
         post_save.connect(
             signals.membership_saved,

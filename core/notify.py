@@ -11,13 +11,18 @@ Each kind has its templates under `notifications/<app>/<event>.`:
 - `sms.txt` for a text message (whitespace is collapsed),
 - the live push (a signed-in person's open pages) carries the subject.
 
+Django escapes HTML in every template, `.txt` too: text templates say `{% autoescape off %}`.
+
 The channel rule, the same for every kind:
-- a live push to an account's open pages, whenever the recipient is an account;
+- a live push to an account's open pages, whenever the recipient is an account (still active
+  when the message leaves);
 - an e-mail when the recipient has an address;
 - an SMS when the recipient has a mobile number and either no e-mail address or the kind is
   `urgent` (a place confirmed, a workshop cancelled: things a family must not miss);
 - nothing on a channel whose contact has opted out, unless the kind is not `optional`
-  (a sign-in code, a cancellation).
+  (a sign-in code, a cancellation);
+- a kind whose context names `ONLY_CHANNELS` (a facilitator chose "SMS only") is further
+  limited to those channels.
 
 Messages leave after the transaction commits (nothing is sent for a rolled-back change),
 from a background task whose arguments hold only the recipient and the payload. Bodies,
@@ -28,6 +33,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -45,8 +52,12 @@ from .sms import send_sms
 logger = logging.getLogger(__name__)
 
 
+# A context key a kind's `build` may set: the channels this one message may use at most.
+ONLY_CHANNELS = "only_channels"
+
+
 def notification_group(user_id: int) -> str:
-    """The channel-layer group of one person's open pages."""
+    """The channel-layer group of one person's open pages (the one definition)."""
     return f"notifications.user.{user_id}"
 
 
@@ -107,6 +118,20 @@ def get_kind(name: str) -> Kind:
         raise ValueError(f"Unknown notification kind: {name}") from None
 
 
+_quiet: ContextVar[bool] = ContextVar("coeduc_notify_quiet", default=False)
+
+
+@contextmanager
+def quietly():
+    """Send nothing inside this block: the demo loader writes through the services (so every
+    rule holds) without telling the demo's made-up families anything."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
 def notify(recipient: Recipient, kind: str, payload: dict | None = None, *, now=False) -> None:
     """Tell `recipient` about `kind`, after the current transaction commits.
 
@@ -114,6 +139,8 @@ def notify(recipient: Recipient, kind: str, payload: dict | None = None, *, now=
     and a code must never sit in the task queue's table).
     """
     get_kind(kind)  # fail early on a typo, in the caller's code
+    if _quiet.get():
+        return
     payload = payload or {}
     if now:
         deliver(recipient, kind, payload)
@@ -133,7 +160,7 @@ def channels_for(recipient: Recipient, kind: Kind) -> list[str]:
 
     opted_out = OptOut.objects.opted_out(recipient) if kind.optional else set()
     channels = []
-    if recipient.user_id:
+    if recipient.user_id and _account_is_active(recipient.user_id):
         channels.append("live")
     if recipient.email and recipient.email not in opted_out:
         channels.append("email")
@@ -157,8 +184,12 @@ def deliver(recipient: Recipient, kind_name: str, payload: dict) -> list[str]:
             return []
         context = {"SITE_URL": settings.SITE_URL, "recipient": recipient, **context}
         channels = channels_for(recipient, kind)
+        if (only := context.get(ONLY_CHANNELS)) is not None:
+            channels = [channel for channel in channels if channel in only]
         prefix = kind.template_prefix
-        subject = " ".join(render_to_string(f"{prefix}.subject.txt", context).split())
+        subject = ""
+        if {"email", "live"} & set(channels):  # a kind sent by SMS only needs no subject
+            subject = " ".join(render_to_string(f"{prefix}.subject.txt", context).split())
         for channel in channels:
             if channel == "email":
                 _send_email(recipient.email, subject, prefix, context, kind)
@@ -169,6 +200,12 @@ def deliver(recipient: Recipient, kind_name: str, payload: dict) -> list[str]:
                 _push_live(recipient.user_id, kind.name, subject, context)
     logger.info("notification %s sent by %s", kind_name, ",".join(channels) or "nothing")
     return channels
+
+
+def _account_is_active(user_id: int) -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk=user_id, is_active=True).exists()
 
 
 def _send_email(address: str, subject: str, prefix: str, context: dict, kind: Kind) -> None:

@@ -20,6 +20,7 @@ from ambassadors import mentoring, services
 from ambassadors.models import Mentorship, Stage, Volunteer
 from guides.models import GuidePage, GuideProgress
 from parents.models import Organisation, OrganisationMembership, Territory, User
+from workshops import services as workshop_services
 from workshops.models import Registration, Venue, Workshop
 
 DOMAIN = "demo.coeduc.fr"
@@ -123,7 +124,7 @@ def _training_workshops(organisations) -> dict:
 def _attend(user, workshops) -> None:
     for workshop in workshops:
         if not Registration.objects.filter(workshop=workshop, email=user.email).exists():
-            Registration.objects.create(
+            registration = Registration.objects.create(
                 workshop=workshop,
                 first_name=user.display_name,
                 email=user.email,
@@ -131,9 +132,9 @@ def _attend(user, workshops) -> None:
                 consent_at=workshop.starts_at - timedelta(days=7),
                 created_at=workshop.starts_at - timedelta(days=7),
                 status=Registration.Status.CONFIRMED,
-                attended=True,
-                checked_in_at=workshop.starts_at,
             )
+            # Attendance through the check-in service, as at the door (the path hears of it).
+            workshop_services.set_attendance(registration, True, now=workshop.starts_at)
 
 
 def _training_guide():

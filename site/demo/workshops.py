@@ -10,11 +10,10 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from parents.models import Organisation, Territory
-
+from workshops import services
 from workshops.models import Registration, Venue, Workshop
 
 LIGUE = "Ligue de l'Enseignement"
@@ -306,6 +305,19 @@ DESCRIPTION = (
 )
 DEMO_NAMES = ["Samira", "Kévin", "Nadia", "Thierry", "Fatou", "Julie", "Mehdi", "Laura"]
 
+POSTCODES = {
+    "Médiathèque Suzanne-Martinet": "02000",
+    "Centre social de la Belle de Mai": "13003",
+    "Maison des parents de Lauricisque": "97110",
+    "Espace Martin-Luther-King": "34000",
+    "Maison de quartier des Flanades": "95200",
+    "Médiathèque des Capucins": "29200",
+    "Maison des habitants du Centre-Ville": "38000",
+    "Centre d'animation des Couronneries": "86000",
+    "Salle polyvalente de la 'D'": "02000",
+    "Préau de l'école Jean-Macé": "02000",
+}
+
 
 def _dates(days: int, hour: int, hours: int, tz_name: str):
     tz = ZoneInfo(tz_name)
@@ -325,6 +337,7 @@ def load_demo_workshops() -> list[Workshop]:
             name=name,
             defaults={
                 "address": address,
+                "postcode": POSTCODES[name],
                 "commune": commune,
                 "territory": territories[code],
                 "step_free_access": step_free,
@@ -390,7 +403,6 @@ PAST_TITLE = "Pronote : premiers pas (atelier passé)"
 def _load_series(organisation, venue) -> list[Workshop]:
     """One series of three weekly sessions, created once (by the same service as the form)."""
     from workshops.models import WorkshopSeries
-    from workshops.services import create_series, weekly_starts
 
     series = WorkshopSeries.objects.filter(organisation=organisation, title=SERIES_TITLE).first()
     if series is None or not series.workshops.filter(ends_at__gt=timezone.now()).exists():
@@ -398,10 +410,10 @@ def _load_series(organisation, venue) -> list[Workshop]:
             series.workshops.all().delete()
             series.delete()
         first, _end = _dates(10, 18, 2, venue.territory.timezone)
-        series = create_series(
+        series = services.create_series(
             organisation=organisation,
             title=SERIES_TITLE,
-            starts=weekly_starts(first, 3),
+            starts=services.weekly_starts(first, 3),
             duration=timedelta(hours=2),
             venue=venue,
             description=DESCRIPTION,
@@ -430,8 +442,10 @@ def _load_past_workshop(organisation, venue) -> Workshop:
         },
     )
     if created:
+        # A workshop of the past cannot be signed up for: its rows are history, brought in as
+        # a facilitator would from the paper sheet; attendance goes through the service.
         for index, (seats, attended) in enumerate([(2, True), (1, True), (3, False)]):
-            Registration.objects.create(
+            registration = Registration.objects.create(
                 workshop=workshop,
                 first_name=DEMO_NAMES[index],
                 email=f"famille{index + 1}.atelier{workshop.pk}@demo.coeduc.fr",
@@ -439,34 +453,26 @@ def _load_past_workshop(organisation, venue) -> Workshop:
                 consent_at=starts_at - timedelta(days=7),
                 created_at=starts_at - timedelta(days=7),
                 status=Registration.Status.CONFIRMED,
-                attended=attended,
-                checked_in_at=starts_at if attended else None,
             )
+            services.set_attendance(registration, attended, now=starts_at)
     return workshop
 
 
 def _load_families(workshop: Workshop, families: list[int]) -> None:
-    """Demo sign-ups, written directly (no messages to send) with the services' rule:
-    confirmed while the whole family fits, else waiting."""
+    """Demo sign-ups through the sign-up service (run quietly by `load_demo`): confirmed
+    while the whole family fits, else waiting, else refused — the service's rule, not ours."""
     for index, seats in enumerate(families):
         email = f"famille{index + 1}.atelier{workshop.pk}@demo.coeduc.fr"
         if Registration.objects.filter(workshop=workshop, email=email).exists():
             continue
-        confirmed = (
-            Registration.objects.filter(
-                workshop=workshop, status=Registration.Status.CONFIRMED
-            ).aggregate(total=Sum("seats"))["total"]
-            or 0
-        )
-        fits = confirmed + seats <= workshop.capacity
-        if not fits and not workshop.waitlist_enabled:
+        try:
+            services.register(
+                workshop,
+                first_name=DEMO_NAMES[index % len(DEMO_NAMES)],
+                email=email,
+                seats=seats,
+                needs=services.Needs(childcare=index % 3 == 0 and workshop.childcare_offered),
+                language="fr",
+            )
+        except services.WorkshopFull:
             continue
-        Registration.objects.create(
-            workshop=workshop,
-            first_name=DEMO_NAMES[index % len(DEMO_NAMES)],
-            email=email,
-            seats=seats,
-            consent_at=timezone.now(),
-            status=Registration.Status.CONFIRMED if fits else Registration.Status.WAITLISTED,
-            needs_childcare=index % 3 == 0 and workshop.childcare_offered,
-        )

@@ -5,8 +5,10 @@ the database itself can enforce (one active registration per contact, a family h
 """
 
 import zoneinfo
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
@@ -30,6 +32,12 @@ class Venue(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     address = models.CharField(_("address"), max_length=255)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("A French postcode has five digits: 97110."))],
+    )
     commune = models.CharField(_("commune"), max_length=120, db_index=True)
     territory = models.ForeignKey(
         Territory, on_delete=models.PROTECT, related_name="venues", verbose_name=_("territory")
@@ -52,6 +60,19 @@ class Venue(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.commune})"
+
+    @property
+    def postal_address(self) -> str:
+        """ "2 rue du Cloître, 02000 Laon": how a French address is written."""
+        locality = f"{self.postcode} {self.commune}".strip()
+        return ", ".join(part for part in (self.address, locality) if part)
+
+    @property
+    def map_url(self) -> str:
+        """A link to the place on OpenStreetMap, opened by the person (the page loads no map)."""
+        return "https://www.openstreetmap.org/search?" + urlencode(
+            {"query": f"{self.postal_address}, France"}
+        )
 
 
 class WorkshopSeries(models.Model):

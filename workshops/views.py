@@ -74,6 +74,7 @@ def _json_ld(request, workshop: Workshop) -> str:
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": venue.address,
+                "postalCode": venue.postcode,
                 "addressLocality": venue.commune,
                 "addressRegion": venue.territory.name,
                 "addressCountry": "FR",

@@ -270,6 +270,7 @@ class VenueViewSet(ScopedViewSet):
         "organisation",
         "name",
         "address",
+        "postcode",
         "commune",
         "territory",
         "step_free_access",

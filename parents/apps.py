@@ -10,7 +10,18 @@ class ParentsConfig(AppConfig):
     verbose_name = _("People and accounts")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects allauth's sign-in signals)
+        from django.contrib.auth.signals import user_logged_out
+
+        from . import (
+            facilitators_group,
+            notifications,  # noqa: F401  (registers its kinds with core.notify)
+            receivers,  # noqa: F401  (connects allauth's sign-in signals)
+        )
+        from .consumers import close_sockets_of_session
+
+        facilitators_group.connect()
+
+        user_logged_out.connect(close_sockets_of_session, dispatch_uid="parents.close_sockets")
         from .personal_data import register_sources
 
         register_sources()  # what this app keeps about people (core.personal_data)

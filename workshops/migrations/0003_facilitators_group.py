@@ -2,7 +2,7 @@
 
 What they see there is scoped to their organisations by `workshops.viewsets`; the group only
 carries Wagtail's "access the admin" permission. Membership follows `OrganisationMembership`
-(see `workshops.signals`).
+(see `parents.facilitators_group`).
 """
 
 from django.db import migrations

@@ -1,6 +1,8 @@
 """Keeps the "Facilitators" group (Wagtail admin access) in step with organisation memberships.
 
-The group itself is created by migration 0003. Nothing happens while fixtures or serialized
+Memberships are this app's own rows; the group carries only Wagtail's "access the admin"
+permission (what facilitators see there is scoped by each app's viewsets). The group itself
+is created by the workshops' migration 0003. Nothing happens while fixtures or serialized
 test data are loaded (`raw`): the rows loaded carry their own group memberships.
 """
 
@@ -23,3 +25,18 @@ def membership_deleted(sender, instance, **kwargs):
     group = Group.objects.filter(name=FACILITATORS_GROUP).first()
     if group:
         group.user_set.remove(instance.user_id)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import OrganisationMembership
+
+    post_save.connect(
+        membership_saved, sender=OrganisationMembership, dispatch_uid="parents.membership_saved"
+    )
+    post_delete.connect(
+        membership_deleted,
+        sender=OrganisationMembership,
+        dispatch_uid="parents.membership_deleted",
+    )

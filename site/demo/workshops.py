@@ -314,7 +314,7 @@ POSTCODES = {
     "Médiathèque des Capucins": "29200",
     "Maison des habitants du Centre-Ville": "38000",
     "Centre d'animation des Couronneries": "86000",
-    "Salle polyvalente de la 'D'": "02000",
+    "Salle polyvalente de la DSDEN": "02000",
     "Préau de l'école Jean-Macé": "02000",
 }
 

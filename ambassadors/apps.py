@@ -7,7 +7,10 @@ class AmbassadorsConfig(AppConfig):
     verbose_name = _("Ambassador path")
 
     def ready(self):
-        from . import receivers  # noqa: F401 — listens to guides and attendance
+        from . import (
+            notifications,  # noqa: F401 — registers its kinds (core.notify)
+            receivers,  # noqa: F401 — listens to guides and attendance
+        )
         from .personal_data import register_sources
 
         register_sources()  # what this app keeps about people (core.personal_data)

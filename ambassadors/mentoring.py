@@ -50,7 +50,7 @@ def request_mentoring(family, *, territory, topic, message="", source=None, amba
         source=source or Mentorship.Source.DIRECTORY,
     )
     if ambassador is not None:
-        services.notify(ambassador.user_id, "mentoring_request", mentorship=mentorship.pk)
+        services.notify(ambassador.user, "mentoring_request", mentorship=mentorship.pk)
     return mentorship
 
 
@@ -73,7 +73,7 @@ def assign_mentorship(facilitator, mentorship, ambassador) -> Mentorship:
     mentorship.assigned_by = facilitator
     mentorship.source = mentorship.source or Mentorship.Source.FACILITATOR
     mentorship.save()
-    services.notify(ambassador.user_id, "mentoring_request", mentorship=mentorship.pk)
+    services.notify(ambassador.user, "mentoring_request", mentorship=mentorship.pk)
     return mentorship
 
 
@@ -96,7 +96,7 @@ def accept_mentorship(user, mentorship) -> Mentorship:
     locked.accepted_at = timezone.now()
     locked.save(update_fields=["status", "accepted_at"])
     services.touch(user.pk)
-    services.notify(locked.family_id, "mentoring_accepted", mentorship=locked.pk)
+    services.notify(locked.family, "mentoring_accepted", mentorship=locked.pk)
     return locked
 
 
@@ -108,7 +108,7 @@ def decline_mentorship(user, mentorship) -> Mentorship:
     locked.status = Mentorship.Status.DECLINED
     locked.closed_at = timezone.now()
     locked.save(update_fields=["status", "closed_at"])
-    services.notify(locked.family_id, "mentoring_declined", mentorship=locked.pk)
+    services.notify(locked.family, "mentoring_declined", mentorship=locked.pk)
     return locked
 
 
@@ -144,7 +144,7 @@ def close_mentorship(user, mentorship) -> Mentorship:
     locked.closed_at = timezone.now()
     locked.save(update_fields=["status", "closed_at"])
     if locked.family_id != user.pk:
-        services.notify(locked.family_id, "mentoring_closed", mentorship=locked.pk)
+        services.notify(locked.family, "mentoring_closed", mentorship=locked.pk)
     return locked
 
 

@@ -10,10 +10,13 @@ import contextvars
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.notify import Recipient
+from core.notify import notify as core_notify
 from parents.permissions import facilitated_organisations, is_parent
 
 from . import criteria, permissions
@@ -57,12 +60,12 @@ def quietly():
         _quiet.reset(token)
 
 
-def notify(user_id: int, event: str, **context) -> None:
-    from . import tasks
-
-    if _quiet.get():
+def notify(user, event: str, **payload) -> None:
+    """Tell an active person about their path or a mentorship (`ambassadors.notifications`),
+    after the commit; nothing inside `quietly()`."""
+    if _quiet.get() or not user.is_active:
         return
-    transaction.on_commit(lambda: tasks.notify_person.enqueue(user_id, event, context))
+    core_notify(Recipient.for_user(user), f"ambassadors.{event}", payload)
 
 
 def lock_volunteer(volunteer_id: int) -> Volunteer:
@@ -173,12 +176,12 @@ def ask_to_sign_again(charter: Charter) -> None:
     badge_stage = first_stage_with("issues_badge")
     if badge_stage is None or charter.version == 1:
         return
-    for user_id in (
+    for volunteer in (
         Volunteer.objects.active()
         .filter(stage__order__gte=badge_stage.order)
-        .values_list("user_id", flat=True)
+        .select_related("user__territory")
     ):
-        notify(user_id, "charter", version=charter.version)
+        notify(volunteer.user, "charter", version=charter.version)
 
 
 # --- stage changes ------------------------------------------------------------------------
@@ -220,7 +223,7 @@ def _move(volunteer, to_stage, kind, *, actor=None, organisation=None, reason=""
         from .badges import issue_badge
 
         issue_badge(volunteer, to_stage, results)
-    notify(volunteer.user_id, "stage", stage=to_stage.pk)
+    notify(volunteer.user, "stage", stage=to_stage.pk)
 
 
 def advance_automatically(volunteer_ids=None) -> int:
@@ -339,7 +342,7 @@ def review(facilitator, volunteer, *, decision: str, message: str) -> Review:
     locked.review_state = decision
     locked.review_message = message
     locked.save(update_fields=["review_state", "review_message"])
-    notify(locked.user_id, "review", decision=decision)
+    notify(locked.user, "review", decision=decision)
     return record
 
 
@@ -379,7 +382,7 @@ def deactivate(facilitator, volunteer, *, reason: str) -> StageChange:
     Badge.objects.filter(volunteer=locked, revoked_at__isnull=True).update(
         revoked_at=now, revocation_reason=reason
     )
-    notify(locked.user_id, "deactivated")
+    notify(locked.user, "deactivated")
     return change
 
 
@@ -426,8 +429,9 @@ def check_inactivity(now=None) -> tuple[int, int]:
             .values_list("pk", "user_id")
         )
         Volunteer.objects.filter(pk__in=[pk for pk, _u in to_remind]).update(reminded_at=now)
-        for _pk, user_id in to_remind:
-            notify(user_id, "inactive")
+        reminded = get_user_model().objects.filter(pk__in=[u for _pk, u in to_remind])
+        for user in reminded.select_related("territory"):
+            notify(user, "inactive")
         listed = ambassadors.filter(
             reminded_at__lt=now - timedelta(days=REVIEW_AFTER_REMINDER_DAYS),
             needs_review_since__isnull=True,

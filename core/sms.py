@@ -1,8 +1,9 @@
 """Sending text messages: the one place that does it, through a pluggable backend.
 
-`SMS_BACKEND` names the class (dotted path). Shipped: `ConsoleBackend` (prints, the default),
-`FileBackend` (one JSON line per message in `SMS_FILE_PATH`, handy for demos and browser
-tests) and `MemoryBackend` (an outbox list for tests). A real provider is one more subclass.
+`SMS_BACKEND` names the class (dotted path). Shipped: `ConsoleBackend` (prints, the default;
+the body only under DEBUG), `FileBackend` (one JSON line per message in `SMS_FILE_PATH`, handy
+for demos and browser tests) and `MemoryBackend` (an outbox list for tests). A real provider
+is one more subclass.
 """
 
 import json
@@ -29,8 +30,14 @@ class BaseBackend:
 
 
 class ConsoleBackend(BaseBackend):
+    """Prints the message in development; outside DEBUG only its length (a body may hold a
+    sign-in code, and a number is personal data: neither belongs in a server's logs)."""
+
     def send(self, message: TextMessage) -> None:
-        sys.stdout.write(f"--- SMS to {message.to} ---\n{message.body}\n---\n")
+        if settings.DEBUG:
+            sys.stdout.write(f"--- SMS to {message.to} ---\n{message.body}\n---\n")
+        else:
+            sys.stdout.write(f"SMS to ***** ({len(message.body)} characters)\n")
         sys.stdout.flush()
 
 

@@ -42,21 +42,19 @@ class AccountAdapter(DefaultAccountAdapter):
         return User.objects.filter(phone=phone).order_by("pk").first()
 
     def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
+        # To this number only (not the account's e-mail), at once: a code never waits in
+        # the task queue's table (core.notify, `now=True`).
+        from core.notify import Recipient, notify
+
         language = getattr(user, "preferred_language", None) or translation.get_language()
-        with translation.override(language or settings.LANGUAGE_CODE):
-            body = gettext("Coéduc: your code is %(code)s. It works for a few minutes.") % {
-                "code": code
-            }
-        send_sms(phone, body)
+        recipient = Recipient.guest(phone=phone, language=language)
+        notify(recipient, "parents.sign_in_code", {"code": code}, now=True)
 
     def send_unknown_account_sms(self, phone: str, **kwargs) -> None:
-        send_sms(
-            phone,
-            gettext(
-                "Coéduc: someone asked for a sign-in code for this number, but it has no "
-                "account. To create one, choose “Create an account”."
-            ),
-        )
+        from core.notify import Recipient, notify
+
+        recipient = Recipient.guest(phone=phone, language=translation.get_language())
+        notify(recipient, "parents.unknown_account", now=True)
 
     def send_account_already_exists_sms(self, phone: str, **kwargs) -> None:
         # Sign-up with a number that has an account: the page says the same as for a new one

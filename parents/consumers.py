@@ -1,19 +1,89 @@
 """Personal notifications over WebSocket (a place freed on a waiting list, a validated step…).
 
-Only a signed-in person may connect, and they only ever hear their own group.
+Only a signed-in person may connect, and they only ever hear their own group
+(`core.notify.notification_group`, where `core.notify` pushes). The session is read again on
+every message and the socket closes when its session signs out (`SessionCheckedConsumerMixin`).
 """
 
+import hashlib
+from importlib import import_module
+
+from asgiref.sync import async_to_sync
+from channels.auth import get_user
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.layers import get_channel_layer
+from django.conf import settings
+
+from core.notify import notification_group
+
+__all__ = [
+    "CLOSE_UNAUTHENTICATED",
+    "NotificationConsumer",
+    "SessionCheckedConsumerMixin",
+    "notification_group",
+]
 
 # Close codes in the 4000–4999 range are free for applications; 4401 mirrors HTTP 401.
 CLOSE_UNAUTHENTICATED = 4401
+LOGOUT_EVENT = "session.logout"
 
 
-def notification_group(user_id: int) -> str:
-    return f"notifications.user.{user_id}"
+def session_fingerprint(session_key: str) -> str:
+    """Names a session in channel-layer messages without carrying the key (a credential)."""
+    return hashlib.sha256(session_key.encode()).hexdigest()
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class SessionCheckedConsumerMixin:
+    """For consumers of signed-in people: every message first re-reads the session from the
+    session store, so a socket opened before a logout (here or on another page), a session
+    deleted server-side or a deactivated account is closed with 4401 instead of answered.
+
+    Put it before the Channels consumer class; consumers that join the person's group
+    (`notification_group`) also close at once when that session logs out (`session_logout`).
+    """
+
+    async def session_is_still_signed_in(self) -> bool:
+        user = self.scope.get("user")
+        session = self.scope.get("session")
+        if user is None or not user.is_authenticated or session is None:
+            return False
+        if not session.session_key:
+            return False
+        # A fresh store: the scope's session is the one loaded at connect time.
+        fresh = import_module(settings.SESSION_ENGINE).SessionStore(session.session_key)
+        current = await get_user({"session": fresh})
+        return current.is_authenticated and current.is_active and current.pk == user.pk
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if not await self.session_is_still_signed_in():
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        await super().receive(text_data=text_data, bytes_data=bytes_data, **kwargs)
+
+    async def session_logout(self, event):
+        """`{"type": "session.logout", "session": fingerprint}` sent to the person's group:
+        the person's other sessions (another device) stay open."""
+        session = self.scope.get("session")
+        key = session.session_key if session is not None else None
+        if key and event.get("session") == session_fingerprint(key):
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+
+
+def close_sockets_of_session(sender, request, user, **kwargs):
+    """`user_logged_out` receiver: the sockets of the session that logs out close now."""
+    session = getattr(request, "session", None)
+    if user is None or session is None or not session.session_key:
+        return
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(
+        notification_group(user.pk),
+        {"type": LOGOUT_EVENT, "session": session_fingerprint(session.session_key)},
+    )
+
+
+class NotificationConsumer(SessionCheckedConsumerMixin, AsyncJsonWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated or not user.is_active:
@@ -33,5 +103,10 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "pong"})
 
     async def notify(self, event):
-        """Called for `{"type": "notify", "text": …}` sent to the person's group."""
-        await self.send_json({"type": "notification", "text": event["text"]})
+        """Called for `{"type": "notify", "text": …}` sent to the person's group (core.notify
+        adds the kind and a link to the page where to act)."""
+        message = {"type": "notification", "text": event["text"]}
+        for key in ("kind", "url"):
+            if event.get(key):
+                message[key] = event[key]
+        await self.send_json(message)

@@ -77,7 +77,7 @@ ROOMS = {
         "Règles à la maison, contrôle parental, premier téléphone : parents de tous "
         "les territoires.",
         Room.Kind.TOPIC,
-        "screens",
+        "screens_sleep",
         None,
         "fr",
         RULES_FR,
@@ -256,7 +256,7 @@ def _demo_ambassador(user) -> None:
             motivation="J’aide déjà les parents de mon quartier avec Pronote et EduConnect.",
             availability="En semaine après 18 h et le samedi matin",
             languages="fr,ar",
-            topics="pronote,educonnect,screens",
+            topics="pronote,educonnect,screens_sleep",
             commune="Laon",
             in_directory=True,
         )

@@ -29,7 +29,7 @@
   }
 
   function format(template, values) {
-    return String(template || "").replace(/%\((\w+)\)s/g, function (_m, key) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (_m, key) {
       return values[key] === undefined ? "" : values[key];
     });
   }

@@ -142,3 +142,21 @@ def plain_text_to_html(text: str | None) -> str:
     escaped = html.escape(text, quote=False)
     linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
     return linked.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _add_ugc_rel(attrs, new=False):
+    href = attrs.get((None, "href"), "")
+    if not href.startswith(("http://", "https://")):
+        return None  # only web links become links; the rest stays text
+    attrs[(None, "rel")] = "nofollow noopener ugc"
+    return attrs
+
+
+def plain_text_to_html(text: str | None) -> str:
+    """Plain text typed by a person, as safe HTML: escaped, web addresses made into links
+    (rel="nofollow noopener ugc"), line breaks kept."""
+    if not text:
+        return ""
+    escaped = html.escape(text, quote=False)
+    linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
+    return linked.replace("\r\n", "\n").replace("\n", "<br>")

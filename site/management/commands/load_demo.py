@@ -14,6 +14,7 @@ from coeduc.demo.ambassadors import load_demo_ambassadors
 from coeduc.demo.guides import load_demo_guides
 from coeduc.demo.rooms import load_demo_rooms
 from coeduc.demo.rooms import load_demo_rooms
+from coeduc.demo.rooms import load_demo_rooms
 from coeduc.demo.workshops import load_demo_workshops
 from coeduc.home.models import HomePage
 from core.notify import quietly
@@ -73,6 +74,8 @@ DEMO_ACCOUNTS = [
     ("ambassador", "ambassadeur@demo.coeduc.fr", "+33612345604", "Mourad", "02"),
     ("parent", "parent2@demo.coeduc.fr", "+33612345603", "Julie", "02"),
     ("ambassador", "ambassadeur@demo.coeduc.fr", "+33612345604", "Mourad", "02"),
+    ("parent", "parent2@demo.coeduc.fr", "+33612345603", "Julie", "02"),
+    ("ambassador", "ambassadeur@demo.coeduc.fr", "+33612345604", "Mourad", "02"),
     ("facilitator", "animatrice@demo.coeduc.fr", "+33612345602", "Claire", "02"),
     ("pilot", "pilote@demo.coeduc.fr", None, "Marc", "02"),
     ("editor", "redaction@demo.coeduc.fr", None, "Inès", None),
@@ -97,6 +100,7 @@ class Command(BaseCommand):
         self.load_home_pages()
         load_demo_guides()
         load_demo_ambassadors()
+        load_demo_rooms()
         load_demo_rooms()
         load_demo_rooms()
 

@@ -7,8 +7,6 @@ contract.
 
 import html
 
-import html
-
 import bleach
 
 # What a parent, an ambassador or a facilitator may write: plain paragraphs, emphasis, lists
@@ -52,96 +50,6 @@ def clean_rich_text(value: str | None) -> str:
         strip_comments=True,
     )
     return bleach.linkify(cleaned, callbacks=[_add_link_rel], skip_tags={"pre", "code"})
-
-
-def _add_ugc_rel(attrs, new=False):
-    href = attrs.get((None, "href"), "")
-    if not href.startswith(("http://", "https://")):
-        return None  # only web links become links; the rest stays text
-    attrs[(None, "rel")] = "nofollow noopener ugc"
-    return attrs
-
-
-def plain_text_to_html(text: str | None) -> str:
-    """Plain text typed by a person, as safe HTML: escaped, web addresses made into links
-    (rel="nofollow noopener ugc"), line breaks kept."""
-    if not text:
-        return ""
-    escaped = html.escape(text, quote=False)
-    linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
-    return linked.replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _add_ugc_rel(attrs, new=False):
-    href = attrs.get((None, "href"), "")
-    if not href.startswith(("http://", "https://")):
-        return None  # only web links become links; the rest stays text
-    attrs[(None, "rel")] = "nofollow noopener ugc"
-    return attrs
-
-
-def plain_text_to_html(text: str | None) -> str:
-    """Plain text typed by a person, as safe HTML: escaped, web addresses made into links
-    (rel="nofollow noopener ugc"), line breaks kept."""
-    if not text:
-        return ""
-    escaped = html.escape(text, quote=False)
-    linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
-    return linked.replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _add_ugc_rel(attrs, new=False):
-    href = attrs.get((None, "href"), "")
-    if not href.startswith(("http://", "https://")):
-        return None  # only web links become links; the rest stays text
-    attrs[(None, "rel")] = "nofollow noopener ugc"
-    return attrs
-
-
-def plain_text_to_html(text: str | None) -> str:
-    """Plain text typed by a person, as safe HTML: escaped, web addresses made into links
-    (rel="nofollow noopener ugc"), line breaks kept."""
-    if not text:
-        return ""
-    escaped = html.escape(text, quote=False)
-    linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
-    return linked.replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _add_ugc_rel(attrs, new=False):
-    href = attrs.get((None, "href"), "")
-    if not href.startswith(("http://", "https://")):
-        return None  # only web links become links; the rest stays text
-    attrs[(None, "rel")] = "nofollow noopener ugc"
-    return attrs
-
-
-def plain_text_to_html(text: str | None) -> str:
-    """Plain text typed by a person, as safe HTML: escaped, web addresses made into links
-    (rel="nofollow noopener ugc"), line breaks kept."""
-    if not text:
-        return ""
-    escaped = html.escape(text, quote=False)
-    linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
-    return linked.replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _add_ugc_rel(attrs, new=False):
-    href = attrs.get((None, "href"), "")
-    if not href.startswith(("http://", "https://")):
-        return None  # only web links become links; the rest stays text
-    attrs[(None, "rel")] = "nofollow noopener ugc"
-    return attrs
-
-
-def plain_text_to_html(text: str | None) -> str:
-    """Plain text typed by a person, as safe HTML: escaped, web addresses made into links
-    (rel="nofollow noopener ugc"), line breaks kept."""
-    if not text:
-        return ""
-    escaped = html.escape(text, quote=False)
-    linked = bleach.linkify(escaped, callbacks=[_add_ugc_rel], parse_email=False)
-    return linked.replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _add_ugc_rel(attrs, new=False):

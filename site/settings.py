@@ -273,46 +273,6 @@ ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
 # A question nobody has claimed after this long is listed for the facilitators.
 ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
 
-# --- Help rooms ----------------------------------------------------------------------------
-ROOMS_MESSAGE_MAX_LENGTH = int(os.environ.get("ROOMS_MESSAGE_MAX_LENGTH", "1000"))
-# Per person, every room together: at most this many messages in this many seconds.
-ROOMS_RATE_LIMIT_MESSAGES = int(os.environ.get("ROOMS_RATE_LIMIT_MESSAGES", "5"))
-ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
-# A question nobody has claimed after this long is listed for the facilitators.
-ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
-
-# --- Help rooms ----------------------------------------------------------------------------
-ROOMS_MESSAGE_MAX_LENGTH = int(os.environ.get("ROOMS_MESSAGE_MAX_LENGTH", "1000"))
-# Per person, every room together: at most this many messages in this many seconds.
-ROOMS_RATE_LIMIT_MESSAGES = int(os.environ.get("ROOMS_RATE_LIMIT_MESSAGES", "5"))
-ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
-# A question nobody has claimed after this long is listed for the facilitators.
-ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
-
-# --- Help rooms ----------------------------------------------------------------------------
-ROOMS_MESSAGE_MAX_LENGTH = int(os.environ.get("ROOMS_MESSAGE_MAX_LENGTH", "1000"))
-# Per person, every room together: at most this many messages in this many seconds.
-ROOMS_RATE_LIMIT_MESSAGES = int(os.environ.get("ROOMS_RATE_LIMIT_MESSAGES", "5"))
-ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
-# A question nobody has claimed after this long is listed for the facilitators.
-ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
-
-# --- Help rooms ----------------------------------------------------------------------------
-ROOMS_MESSAGE_MAX_LENGTH = int(os.environ.get("ROOMS_MESSAGE_MAX_LENGTH", "1000"))
-# Per person, every room together: at most this many messages in this many seconds.
-ROOMS_RATE_LIMIT_MESSAGES = int(os.environ.get("ROOMS_RATE_LIMIT_MESSAGES", "5"))
-ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
-# A question nobody has claimed after this long is listed for the facilitators.
-ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
-
-# --- Help rooms ----------------------------------------------------------------------------
-ROOMS_MESSAGE_MAX_LENGTH = int(os.environ.get("ROOMS_MESSAGE_MAX_LENGTH", "1000"))
-# Per person, every room together: at most this many messages in this many seconds.
-ROOMS_RATE_LIMIT_MESSAGES = int(os.environ.get("ROOMS_RATE_LIMIT_MESSAGES", "5"))
-ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
-# A question nobody has claimed after this long is listed for the facilitators.
-ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
-
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.ConsoleBackend")
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms"))
 

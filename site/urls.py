@@ -31,11 +31,6 @@ urlpatterns += i18n_patterns(
     path("workshops/", include("workshops.urls")),
     path("ambassadors/", include("ambassadors.urls")),
     path("rooms/", include("rooms.urls")),
-    path("rooms/", include("rooms.urls")),
-    path("rooms/", include("rooms.urls")),
-    path("rooms/", include("rooms.urls")),
-    path("rooms/", include("rooms.urls")),
-    path("rooms/", include("rooms.urls")),
     re_path(r"^(guides/(?:[\w\-]+/)*)$", guide_views.serve_guide_page),
     # Wagtail's page tree last: it answers every other path.
     path("", include(wagtail_urls)),

@@ -13,8 +13,6 @@ from wagtail.models import Locale, Page, Site
 from coeduc.demo.ambassadors import load_demo_ambassadors
 from coeduc.demo.guides import load_demo_guides
 from coeduc.demo.rooms import load_demo_rooms
-from coeduc.demo.rooms import load_demo_rooms
-from coeduc.demo.rooms import load_demo_rooms
 from coeduc.demo.workshops import load_demo_workshops
 from coeduc.home.models import HomePage
 from core.notify import quietly
@@ -72,10 +70,6 @@ DEMO_ACCOUNTS = [
     ("parent", "parent@demo.coeduc.fr", "+33612345601", "Samira", "02"),
     ("parent", "parent2@demo.coeduc.fr", "+33612345603", "Julie", "02"),
     ("ambassador", "ambassadeur@demo.coeduc.fr", "+33612345604", "Mourad", "02"),
-    ("parent", "parent2@demo.coeduc.fr", "+33612345603", "Julie", "02"),
-    ("ambassador", "ambassadeur@demo.coeduc.fr", "+33612345604", "Mourad", "02"),
-    ("parent", "parent2@demo.coeduc.fr", "+33612345603", "Julie", "02"),
-    ("ambassador", "ambassadeur@demo.coeduc.fr", "+33612345604", "Mourad", "02"),
     ("facilitator", "animatrice@demo.coeduc.fr", "+33612345602", "Claire", "02"),
     ("pilot", "pilote@demo.coeduc.fr", None, "Marc", "02"),
     ("editor", "redaction@demo.coeduc.fr", None, "Inès", None),
@@ -100,8 +94,6 @@ class Command(BaseCommand):
         self.load_home_pages()
         load_demo_guides()
         load_demo_ambassadors()
-        load_demo_rooms()
-        load_demo_rooms()
         load_demo_rooms()
 
     def load_territories(self):

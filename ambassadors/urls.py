@@ -33,8 +33,14 @@ urlpatterns = [
     path("facilitators/requests/<int:pk>/", views_facilitators.assign, name="assign"),
     path("badges/<uuid:public_id>/", views_badges.badge, name="badge"),
     path("badges/<uuid:public_id>/credential.json", views_badges.badge_download, name="badge_json"),
+    path("badges/<uuid:public_id>/credential.jwt", views_badges.badge_signed, name="badge_jwt"),
     path("badges/<uuid:public_id>/status.json", views_badges.badge_status, name="badge_status"),
     path("badges/<uuid:public_id>/certificate/", views_badges.certificate, name="certificate"),
     path("issuers/<int:pk>.json", views_badges.issuer, name="issuer"),
+    path(
+        "issuers/<int:pk>/status-list.jwt",
+        views_badges.issuer_status_list,
+        name="issuer_status_list",
+    ),
     path("achievements/<slug:slug>.json", views_badges.achievement, name="achievement"),
 ]

@@ -326,6 +326,13 @@ STORAGES = {
 
 # --- Security ------------------------------------------------------------------------------
 SECURE_HTTPS = env_bool("SECURE_HTTPS", not DEBUG and SITE_URL.startswith("https://"))
+
+# Open Badges: the Ed25519 key that signs credentials (PEM or base64 seed); without it, a key
+# made once in BADGE_SIGNING_KEY_FILE (ambassadors/badge_proof.py).
+BADGE_SIGNING_KEY = os.environ.get("BADGE_SIGNING_KEY", "")
+BADGE_SIGNING_KEY_FILE = Path(
+    os.environ.get("BADGE_SIGNING_KEY_FILE", BASE_DIR / "var" / "badge_signing_key.pem")
+)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = SECURE_HTTPS

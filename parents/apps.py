@@ -13,6 +13,7 @@ class ParentsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         from . import (
+            checks,
             facilitators_group,
             notifications,  # noqa: F401  (registers its kinds with core.notify)
             receivers,  # noqa: F401  (connects allauth's sign-in signals)
@@ -20,6 +21,7 @@ class ParentsConfig(AppConfig):
         from .consumers import close_sockets_of_session
 
         facilitators_group.connect()
+        checks.replace_allauth_settings_check()
 
         user_logged_out.connect(close_sockets_of_session, dispatch_uid="parents.close_sockets")
         from .personal_data import register_sources

@@ -34,6 +34,7 @@ from core.models import OptOut
 from core.personal_data import Person, erase_person, export_person
 from parents.models import User
 from parents.personal_data import is_erased
+from rooms.models import HelpRequest, Member, Message, Room
 from tests.ambassadors.conftest import (
     complete_guide,
     make_facilitator,
@@ -248,6 +249,13 @@ def world(sms_outbox):
         private_note="Rendez-vous à la médiathèque, tout s'est bien passé.",
     )
 
+    # Help rooms: both members, both writing, she asks a question.
+    room = Room.objects.create(slug="pronote-pd", name="Pronote", rules="Bienveillance.")
+    for key, who in (("z", ZEPHYRINE), ("b", BARTHOLOMEE)):
+        Member.objects.create(room=room, user=people[key], rules_accepted_at=timezone.now())
+        Message.objects.create(room=room, author=people[key], text=f"Ici {who['name']}, bonjour.")
+    HelpRequest.objects.create(room=room, asker=z, question="Zéphyrine cherche son code.")
+
     OptOut.objects.create(contact=ZEPHYRINE["email"])
     OptOut.objects.create(contact=BARTHOLOMEE["email"])
 
@@ -344,6 +352,9 @@ def test_export_holds_everything_about_the_person_and_nothing_about_anyone_else(
     assert exported["core.opt_outs"] == [
         {"contact": ZEPHYRINE["email"], "created_at": exported["core.opt_outs"][0]["created_at"]}
     ]
+    assert [row["text"] for row in exported["rooms.messages"]["messages"]] == [
+        "Ici Zéphyrine, bonjour."
+    ]
     assert exported["core.sms_outbox"] == [{"to": ZEPHYRINE["phone"], "body": "Bonjour Zéphyrine"}]
 
     for needle in BARTHOLOMEE.values():
@@ -422,6 +433,10 @@ def test_erasing_an_account_leaves_no_trace_and_keeps_every_count(
     assert not CharterSignature.objects.filter(user=shell).exists()
     # Bartholomée's own request to her stays his.
     assert Mentorship.objects.get(pk=world.helped_b.pk).message.startswith("Bartholomée")
+
+    # Rooms: her message stays in the conversation, emptied ("deleted account" is shown).
+    assert Message.objects.count() == 2
+    assert Message.objects.get(author=shell).erased
 
     # Guides: the completed guide stays counted, the one in progress is gone.
     assert list(shell.guide_progress.values_list("completed_steps", flat=True)) == [[]]

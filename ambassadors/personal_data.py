@@ -11,6 +11,9 @@ length and topics) and removes what is about the person:
 - badges are revoked (their public status then lists them) and lose the recipient's name;
 - mentoring: the family's request text and the sessions' private notes are erased, whether
   the person was the family or the ambassador; a mentorship still open is closed.
+What a facilitator wrote about *other* volunteers (their reasons and reviews) stays when the
+facilitator's own account is erased: it is about those volunteers, and the history's author
+is then the anonymous shell account (`parents.personal_data`).
 """
 
 from django.db.models import Q

@@ -16,7 +16,9 @@ from parents.permissions import facilitated_organisations
 from . import criteria, mentoring, permissions, services
 from .forms import DeactivateForm, DecisionForm
 from .models import Mentorship, Volunteer
-from .views import PAGE_SIZE, evidence_details
+from .selectors import evidence_details
+from .views import PAGE_SIZE
+from .views_mentoring import id_or_none
 
 REVIEW_LIST_SIZE = 20
 
@@ -205,16 +207,20 @@ def assign(request, pk):
         else candidates.none()
     )
     if request.method == "POST":
-        ambassador = get_object_or_404(candidates, pk=request.POST.get("ambassador"))
-        try:
-            mentoring.assign_mentorship(request.user, mentorship, ambassador)
-        except services.NotAllowed as error:
-            raise PermissionDenied(str(error.message)) from error
-        except services.PathError as error:
-            messages.error(request, error.message)
+        ambassador_id = id_or_none(request.POST.get("ambassador"))
+        ambassador = candidates.filter(pk=ambassador_id).first() if ambassador_id else None
+        if ambassador is None:
+            messages.error(request, _("Choose one of the ambassadors in the list."))
         else:
-            messages.success(request, _("The ambassador has been asked."))
-            return redirect("ambassadors:queue")
+            try:
+                mentoring.assign_mentorship(request.user, mentorship, ambassador)
+            except services.NotAllowed as error:
+                raise PermissionDenied(str(error.message)) from error
+            except services.PathError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("The ambassador has been asked."))
+                return redirect("ambassadors:queue")
     return render(
         request,
         "ambassadors/assign.html",

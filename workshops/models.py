@@ -300,6 +300,17 @@ class Workshop(models.Model):
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def of_person(self, user):
+        """The person's sign-ups: made signed in, or as a guest with a contact verified as
+        theirs (an unverified contact proves nothing: anyone can type an address)."""
+        mine = Q(user=user)
+        emails = list(user.emailaddress_set.filter(verified=True).values_list("email", flat=True))
+        if emails:
+            mine |= Q(user__isnull=True, email__in=[email.lower() for email in emails])
+        if user.phone and user.phone_verified:
+            mine |= Q(user__isnull=True, phone=user.phone)
+        return self.filter(mine)
+
     def active(self):
         return self.exclude(status=Registration.Status.CANCELLED)
 

@@ -5,13 +5,12 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -290,39 +289,28 @@ def registration_calendar(request, token):
     )
 
 
-def _own_sign_ups(user) -> Q:
-    """The parent's sign-ups: made signed in, or as a guest with a contact verified as theirs."""
-    mine = Q(user=user)
-    emails = list(user.emailaddress_set.filter(verified=True).values_list("email", flat=True))
-    if emails:
-        mine |= Q(user__isnull=True, email__in=[email.lower() for email in emails])
-    if user.phone and user.phone_verified:
-        mine |= Q(user__isnull=True, phone=user.phone)
-    return mine
-
-
 def _status_label(registration: Registration, now) -> str:
     """What became of a sign-up, in words: a past workshop was attended or missed."""
     workshop = registration.workshop
     if registration.status == Registration.Status.CANCELLED:
-        return _("You cancelled")
+        return pgettext("past sign-up", "You cancelled")
     if workshop.status == Workshop.Status.CANCELLED:
-        return _("Workshop cancelled")
+        return pgettext("past sign-up", "Workshop cancelled")
     if workshop.ends_at > now:
         return registration.get_status_display()
     if registration.status == Registration.Status.WAITLISTED:
-        return _("No place became free")
+        return pgettext("past sign-up", "No place became free")
     if registration.attended:
-        return _("Attended")
+        return pgettext("past sign-up", "Attended")
     if registration.attended is False:
-        return _("Missed")
-    return _("Took place (attendance not recorded)")
+        return pgettext("past sign-up", "Missed")
+    return pgettext("past sign-up", "Took place (attendance not recorded)")
 
 
 @login_required
 def mine(request):
     registrations = (
-        Registration.objects.filter(_own_sign_ups(request.user))
+        Registration.objects.of_person(request.user)
         .select_related("workshop__venue__territory", "workshop__organisation")
         .order_by("-workshop__starts_at")
     )

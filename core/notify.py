@@ -149,6 +149,15 @@ def notify(recipient: Recipient, kind: str, payload: dict | None = None, *, now=
     transaction.on_commit(lambda: send_notification.enqueue(recipient_data, kind, payload))
 
 
+def after_commit(callback: Callable[[], None]) -> None:
+    """Run `callback` (which calls `notify`) once the transaction commits: for a service that
+    loads its recipients after the commit, outside its lock. Decided now, so a `quietly()`
+    block around the service still silences it although the commit comes after the block."""
+    if _quiet.get():
+        return
+    transaction.on_commit(callback)
+
+
 @task()
 def send_notification(recipient: dict, kind: str, payload: dict) -> None:
     deliver(Recipient(**recipient), kind, payload)

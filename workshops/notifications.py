@@ -5,6 +5,7 @@ commit with registration ids, and each message is rendered in the family's langu
 the venue's clock. Templates: `templates/notifications/workshops/`.
 """
 
+from dataclasses import replace
 from functools import partial
 
 from django.utils import translation
@@ -31,12 +32,12 @@ def recipient_for(registration: Registration) -> Recipient:
     """The contacts given on the registration (an account's too), its language, the venue's
     time zone; an account also hears it on its open pages."""
     guest = Recipient.guest(
-        registration.email, registration.phone, registration.language,
+        registration.email,
+        registration.phone,
+        registration.language,
         registration.workshop.timezone_name,
-    )  # fmt: skip
-    if registration.user_id is None:
-        return guest
-    return Recipient(**{**guest.as_dict(), "user_id": registration.user_id})
+    )
+    return replace(guest, user_id=registration.user_id)
 
 
 def tell(registration_ids, event: str, **payload) -> None:

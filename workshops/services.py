@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.locking import lock
+from core.notify import after_commit
 
 from .events import attendance_recorded
 from .models import MAX_SEATS_PER_FAMILY, NEEDS_DETAILS_MAX_LENGTH, Registration, Workshop
@@ -123,7 +124,7 @@ def _notify_after_commit(registration_ids, event: str, **payload) -> None:
 
     ids = list(registration_ids)
     if ids:
-        transaction.on_commit(lambda: notifications.tell(ids, event, **payload))
+        after_commit(lambda: notifications.tell(ids, event, **payload))
 
 
 def _promote_waitlist(workshop: Workshop) -> list[int]:

@@ -8,11 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from channels.db import database_sync_to_async
+from django.conf import settings
 from django.core import mail
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 from django_tasks.signals import task_enqueued
 
+from core.links import absolute_reverse
 from core.models import OptOut
 from core.notify import Kind, Recipient, channels_for, deliver, notify
 from core.sms import ConsoleBackend, MemoryBackend, TextMessage
@@ -112,7 +115,8 @@ def test_an_account_hears_by_e_mail_not_sms_and_a_deactivated_one_not_live():
     assert deliver(recipient, "ambassadors.stage", {"stage": 1}) == ["live", "email"]
     [message] = mail.outbox
     assert message.to == ["samira@example.org"]
-    assert "/ambassadors/" in message.body or "/ambassad" in message.body
+    with translation.override("fr"):  # her language, the default
+        assert absolute_reverse("ambassadors:path") in message.body
     assert MemoryBackend.outbox == []
     User.objects.filter(pk=user.pk).update(is_active=False)
     assert channels_for(recipient, Kind(name="tests.x")) == ["email"]
@@ -146,16 +150,17 @@ async def test_an_account_receives_a_live_push_on_its_open_page():
 
 @pytest.mark.django_db
 def test_french_and_arabic_families_read_their_own_language(django_capture_on_commit_callbacks):
-    workshop = make_workshop(title="Pronote")
+    workshop = make_workshop(title="L'ENT & Pronote")  # text, not HTML: nothing escaped
     with django_capture_on_commit_callbacks(execute=True):
         services.register(workshop, first_name="Amina", email="fr@example.org", language="fr")
         services.register(workshop, first_name="Samira", email="ar@example.org", language="ar")
     subjects = {message.to[0]: message.subject for message in mail.outbox}
-    assert subjects["fr@example.org"] == "Vos places sont confirmées : Pronote"
-    assert subjects["ar@example.org"] == "تأكدت أماكنكم: Pronote"
+    assert subjects["fr@example.org"] == "Vos places sont confirmées : L'ENT & Pronote"
+    assert subjects["ar@example.org"] == "تأكدت أماكنكم: L'ENT & Pronote"
     bodies = {message.to[0]: message.body for message in mail.outbox}
-    assert "/fr/workshops/r/" in bodies["fr@example.org"] or "/fr/" in bodies["fr@example.org"]
-    assert "/ar/" in bodies["ar@example.org"]
+    assert f"{settings.SITE_URL}/fr/" in bodies["fr@example.org"]  # the links too
+    assert f"{settings.SITE_URL}/ar/" in bodies["ar@example.org"]
+    assert "L'ENT & Pronote" in bodies["fr@example.org"]
 
 
 @pytest.mark.django_db

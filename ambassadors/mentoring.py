@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.sanitize import plain_text
 from parents.permissions import is_parent
@@ -26,7 +27,11 @@ def _check_capacity(ambassador: Volunteer) -> None:
         raise services.PathError(_("This person cannot accompany families at the moment."))
     if Mentorship.objects.active().filter(ambassador=ambassador).count() >= MAX_ACTIVE_MENTORSHIPS:
         raise services.PathError(
-            _("This ambassador already accompanies %(n)d families, the most they can.")
+            ngettext(
+                "This ambassador already accompanies %(n)d family, the most they can.",
+                "This ambassador already accompanies %(n)d families, the most they can.",
+                MAX_ACTIVE_MENTORSHIPS,
+            )
             % {"n": MAX_ACTIVE_MENTORSHIPS}
         )
 

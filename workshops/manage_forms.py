@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.languages import is_language_code
 from core.vocabularies import join_codes, split_codes
@@ -108,7 +109,12 @@ class SeriesForm(PlainLabelsForm):
                 ) from None
         if len(dates) + 1 > MAX_SESSIONS:
             raise forms.ValidationError(
-                _("At most %(max)d sessions at once."), params={"max": MAX_SESSIONS}
+                ngettext(
+                    "At most %(max)d session at once.",
+                    "At most %(max)d sessions at once.",
+                    MAX_SESSIONS,
+                ),
+                params={"max": MAX_SESSIONS},
             )
         return dates
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import exports, permissions, services, tokens
@@ -80,9 +81,11 @@ def series_create(request):
         except services.RegistrationError as error:
             form.add_error(None, error.message)
         else:
+            created = series.workshops.count()
             messages.success(
                 request,
-                _("%(count)d sessions created.") % {"count": series.workshops.count()},
+                ngettext("%(count)d session created.", "%(count)d sessions created.", created)
+                % {"count": created},
             )
             return redirect("workshops:manage_list")
     return render(request, "workshops/manage/series_form.html", {"form": form})
@@ -127,7 +130,13 @@ def message(request, pk):
             sent_by=request.user,
         )
         messages.success(
-            request, _("Your message is on its way to %(count)d families.") % {"count": count}
+            request,
+            ngettext(
+                "Your message is on its way to %(count)d family.",
+                "Your message is on its way to %(count)d families.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("workshops:manage_workshop", pk=workshop.pk)
     return render(request, "workshops/manage/message.html", {"workshop": workshop, "form": form})

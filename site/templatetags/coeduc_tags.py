@@ -1,11 +1,13 @@
 """Template tags shared by every page."""
 
+import json
 import re
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from core.languages import native_language_names
@@ -70,6 +72,23 @@ def _same_path_in(request, code: str) -> str:
 def home_url(context):
     code = context.get("LANGUAGE_CODE")
     return f"/{code}/"
+
+
+@register.simple_tag
+def steps_done_texts(total: int) -> str:
+    """{"0": "0 of 5 steps done", "1": …} for the guide's progress line, which changes in the
+    browser: each count gets its own plural form (French, Arabic), not "{done} steps"."""
+    total = int(total or 0)
+    return json.dumps(
+        {
+            done: ngettext(
+                "%(done)s of %(total)s steps done", "%(done)s of %(total)s steps done", done
+            )
+            % {"done": done, "total": total}
+            for done in range(total + 1)
+        },
+        ensure_ascii=False,
+    )
 
 
 @register.filter

@@ -24,8 +24,9 @@
         box.closest(".step").classList.toggle("step--done", box.checked);
       });
       if (status) {
-        status.textContent = (status.getAttribute("data-template") || "{done}/{total}")
-          .replace("{done}", done.length).replace("{total}", steps.length);
+        // One sentence per count, from the server's ngettext: "1 étape faite", "0 étape".
+        var texts = JSON.parse(status.getAttribute("data-templates") || "{}");
+        status.textContent = texts[done.length] || done.length + "/" + steps.length;
         status.hidden = false;
       }
       var finished = done.length === steps.length;

@@ -8,9 +8,10 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.base import SessionBase
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from parents.consumers import SessionCheckedConsumerMixin
 
 from . import moderation, permissions, selectors, services
 from .models import HelpRequest, Member, Room
@@ -29,29 +30,20 @@ class _Closed(Exception):
         self.error = error
 
 
-class SessionRecheckMixin:
-    """Re-reads the session and the account on every message, not only at connect: a person
-    signed out elsewhere, deactivated or switched to another account is refused at once.
-
-    (Rooms' own version: parents' shared `SessionCheckedConsumerMixin` was not there yet.)"""
-
-    def current_user(self):
-        user = self.scope.get("user")
-        session: SessionBase | None = self.scope.get("session")
-        if user is None or not user.is_authenticated or session is None:
-            raise _Closed(CLOSE_UNAUTHENTICATED)
-        key = session.session_key
-        data = session.__class__(key).load() if key else {}
-        if str(data.get("_auth_user_id", "")) != str(user.pk):
-            raise _Closed(CLOSE_UNAUTHENTICATED)
-        fresh = get_user_model().objects.filter(pk=user.pk, is_active=True).first()
-        if fresh is None:
-            raise _Closed(CLOSE_UNAUTHENTICATED)
-        return fresh
+def fresh_user(scope):
+    """The connected person as the database has them now (active, territory, roles)."""
+    user = scope.get("user")
+    if user is None or not user.is_authenticated:
+        raise _Closed(CLOSE_UNAUTHENTICATED)
+    fresh = get_user_model().objects.filter(pk=user.pk, is_active=True).first()
+    if fresh is None:
+        raise _Closed(CLOSE_UNAUTHENTICATED)
+    return fresh
 
 
-class RoomConsumer(SessionRecheckMixin, AsyncWebsocketConsumer):
-    """One socket in one room: history, posts, read markers, reports, moderation, duty."""
+class RoomSocket(AsyncWebsocketConsumer):
+    """One socket in one room: history, posts, read markers, reports, moderation, duty.
+    (Used through `RoomConsumer`, which re-reads the session before every frame.)"""
 
     room: Room | None = None
     tracks_presence = True
@@ -80,7 +72,7 @@ class RoomConsumer(SessionRecheckMixin, AsyncWebsocketConsumer):
 
     def open(self) -> tuple[list[str], list[dict]]:
         """(groups to join, first events) or _Closed."""
-        self.user = self.current_user()
+        self.user = fresh_user(self.scope)
         self.language = _language(self.scope, self.user)
         slug = self.scope["url_route"]["kwargs"]["slug"]
         self.room = Room.objects.active().select_related("territory").filter(slug=slug).first()
@@ -138,7 +130,7 @@ class RoomConsumer(SessionRecheckMixin, AsyncWebsocketConsumer):
 
     def recheck(self) -> Member | None:
         """Who is connected, and may they still be here? Raises _Closed when not."""
-        self.user = self.current_user()
+        self.user = fresh_user(self.scope)
         room = Room.objects.filter(pk=self.room.pk, is_active=True).first()
         if room is None:
             raise _Closed(CLOSE_NOT_FOUND)
@@ -241,6 +233,12 @@ class RoomConsumer(SessionRecheckMixin, AsyncWebsocketConsumer):
         return [{"type": "claimed_by_you", "help_request_id": help_request.pk}]
 
 
+class RoomConsumer(SessionCheckedConsumerMixin, RoomSocket):
+    """The session is read again before every frame (parents' shared mixin: a socket whose
+    session signed out closes with 4401); then `RoomSocket.handle` re-reads the account, the
+    room and the membership (muted, banned, moved to another territory)."""
+
+
 class ThreadConsumer(RoomConsumer):
     """A help request's private thread: the parent, the ambassador who claimed it, and the
     room's facilitators (who read it for safety)."""
@@ -249,7 +247,7 @@ class ThreadConsumer(RoomConsumer):
     tracks_presence = False
 
     def open(self):
-        self.user = self.current_user()
+        self.user = fresh_user(self.scope)
         self.language = _language(self.scope, self.user)
         kwargs = self.scope["url_route"]["kwargs"]
         self.help_request = (
@@ -265,7 +263,7 @@ class ThreadConsumer(RoomConsumer):
         return [self.help_request.thread_group], []
 
     def recheck(self):
-        self.user = self.current_user()
+        self.user = fresh_user(self.scope)
         help_request = (
             HelpRequest.objects.select_related("room")
             .filter(pk=self.help_request.pk, room__is_active=True)

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import ModerationAction, Room, WatchedWord
 
@@ -35,6 +36,20 @@ class WatchedWordViewSet(ModelViewSet):
     form_fields = ["word", "action"]
 
 
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Nobody adds, changes or deletes a row here, not even a superuser."""
+
+    WRITE = {"add", "change", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.WRITE and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action not in self.WRITE and super().user_has_permission_for_instance(
+            user, action, instance
+        )
+
+
 class ModerationLogViewSet(ModelViewSet):
     """Read-only: the log is written by the moderation services only."""
 
@@ -47,10 +62,9 @@ class ModerationLogViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["reason"]
 
-    def get_urlpatterns(self):
-        # Only the list and the inspect view: no create, edit or delete.
-        keep = {"index", "index_results", "inspect"}
-        return [p for p in super().get_urlpatterns() if getattr(p, "name", "") in keep]
+    @property
+    def permission_policy(self):
+        return ReadOnlyPolicy(self.model)
 
 
 class RoomsViewSetGroup(ModelViewSetGroup):

@@ -343,3 +343,16 @@ async def test_ambassadors_on_duty_hear_a_question_and_one_claims_it():
         assert (await next_of(ws, "message"))["message"]["html"] == "Merci ! Il a 12 ans."
     for ws in (karim_ws, sophie_ws, claire_ws, samira_thread, karim_thread):
         await ws.disconnect()
+
+
+async def test_a_member_removed_from_the_room_s_territory_is_refused_at_the_next_message():
+    room = await db(make_room)(slug="salle")
+    samira = await db(make_user)("Samira")
+    ws = await connect(samira, room)
+    await drain(ws)
+    samira.territory = await db(make_territory)("95", "Val-d'Oise")
+    await db(samira.save)()
+    await ws.send_json_to({"type": "ping"})
+    assert (await next_of(ws, "error"))["code"] == "forbidden"
+    assert await ws.receive_close(timeout=5) == 4403
+    await ws.disconnect()

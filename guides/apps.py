@@ -12,6 +12,7 @@ class GuidesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 — connects the cache invalidation
+        from . import translation_rules  # noqa: F401 — translations follow their original
         from .personal_data import register_sources
 
         register_sources()  # what this app keeps about people (core.personal_data)

@@ -311,6 +311,9 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 
 # --- Static and media ----------------------------------------------------------------------
+# A new translation is a draft until an editor has translated and published it (not the French
+# text live at once under lang="ar"); guides/translation_rules.py keeps it so.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]

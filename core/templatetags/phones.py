@@ -24,3 +24,10 @@ def phone(value) -> str:
 def phone_text(value) -> str:
     """The grouped national form without markup, for text messages and e-mails in plain text."""
     return phones.format_national(value)
+
+
+@register.filter
+def phone_isolated(value) -> str:
+    """The grouped form between Unicode isolates (LRI … PDI): left-to-right inside Arabic plain
+    text, where no <bdi> can go (flash messages)."""
+    return f"\u2066{phones.format_national(value)}\u2069" if value else ""

@@ -11,8 +11,8 @@ from core import phones
 from core.sms import MemoryBackend
 from parents.forms import PhoneNumberField
 from parents.models import User
-from workshops.models import Registration
 from workshops.forms import RegistrationForm
+from workshops.models import Registration
 
 from ..workshops.conftest import make_workshop
 
@@ -174,3 +174,17 @@ def test_account_page_shows_the_number_grouped(parent):
     content = response.content.decode()
     assert '<bdi dir="ltr">06 12 34 56 01</bdi>' in content
     assert "+33612345601" not in content
+
+
+def test_phone_verification_page_and_message_show_the_number_grouped(db):
+    client = Client(HTTP_HOST="localhost")
+    response = client.post(
+        "/ar/accounts/signup/",
+        {"display_name": "Nadia", "phone": "0692 12 34 56", "preferred_language": "ar"},
+        follow=True,
+    )
+    content = response.content.decode()
+    assert User.objects.get().phone == "+262692123456"
+    assert '<bdi dir="ltr">06 92 12 34 56</bdi>' in content
+    assert "\u206606 92 12 34 56\u2069" in content  # the flash message, isolated left-to-right
+    assert ">+262692123456<" not in content

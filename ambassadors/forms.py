@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import SPOKEN_LANGUAGES
 from core.vocabularies import Topic
+from core.widgets import NativeDateInput
 from parents.models import Territory
 
 from .models import Stage
@@ -105,9 +106,7 @@ class MentoringRequestForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
-    )
+    date = forms.DateField(label=_("Date"), widget=NativeDateInput(), initial=timezone.localdate)
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=5, max_value=600, initial=30
     )

@@ -77,7 +77,11 @@ def _visible_mentorship(request, pk) -> Mentorship:
 
 @login_required
 def detail(request, pk):
-    mentorship = _visible_mentorship(request, pk)
+    return _detail(request, _visible_mentorship(request, pk))
+
+
+def _detail(request, mentorship, form=None, status=200):
+    """The mentorship's page; `form` is the session form as typed when it had an error."""
     can_see_notes = permissions.can_see_mentoring_notes(request.user, mentorship)
     is_ambassador = permissions.is_mentoring_ambassador(request.user, mentorship)
     context = {
@@ -87,9 +91,9 @@ def detail(request, pk):
         "can_see_notes": can_see_notes,
         # The family sees that sessions took place, never the ambassador's private notes.
         "sessions": mentorship.sessions.all() if can_see_notes else [],
-        "form": SessionForm() if is_ambassador else None,
+        "form": (form or SessionForm()) if is_ambassador else None,
     }
-    return render(request, "ambassadors/mentorship.html", context)
+    return render(request, "ambassadors/mentorship.html", context, status=status)
 
 
 def _act(request, pk, action, success):
@@ -131,8 +135,8 @@ def log(request, pk):
         raise PermissionDenied
     form = SessionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Check the session: date, duration and at least one topic."))
-        return redirect("ambassadors:mentorship", pk=pk)
+        # The page again with what was typed and the errors next to their fields.
+        return _detail(request, mentorship, form=form, status=400)
     try:
         mentoring.log_session(request.user, mentorship, **form.cleaned_data)
     except services.PathError as error:

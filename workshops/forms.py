@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core import phones
+from core.widgets import NativeDateInput
 from parents.forms import PhoneNumberField
 from parents.models import Territory
 
@@ -44,9 +45,7 @@ class WorkshopFilterForm(PlainLabelsForm):
         choices=[("", _("All")), ("on_site", _("On site")), ("online", _("Online"))],
         required=False,
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=NativeDateInput())
 
     def filter(self, queryset):
         if not self.is_valid():

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from core.languages import is_language_code
 from core.vocabularies import join_codes, split_codes
+from core.widgets import NativeDateInput, NativeTimeInput
 
 from .forms import PlainLabelsForm
 from .models import Venue, Workshop
@@ -60,12 +61,8 @@ class SeriesForm(PlainLabelsForm):
         initial="fr",
         help_text=_("Language codes separated by commas, for example: fr,ar"),
     )
-    first_date = forms.DateField(
-        label=_("Date of the first session"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    start_time = forms.TimeField(
-        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    first_date = forms.DateField(label=_("Date of the first session"), widget=NativeDateInput())
+    start_time = forms.TimeField(label=_("Start time"), widget=NativeTimeInput())
     duration_minutes = forms.IntegerField(
         label=_("Length of a session, in minutes"), min_value=15, max_value=8 * 60, initial=120
     )

@@ -1,4 +1,4 @@
-"""The rooms' WebSocket consumers (protocol: ROOMS_PROTOCOL.md). Thin: parse, re-check who is
+"""The rooms' WebSocket consumers (protocol: rooms/PROTOCOL.md). Thin: parse, re-check who is
 connected, call a service, answer. Broadcasts arrive already serialised and are forwarded."""
 
 import json

@@ -211,6 +211,11 @@ def test_every_room_page_is_accessible(new_page, site_url, language):
         claire.goto(path)
         assert claire.evaluate(NO_SIDEWAYS_SCROLL), f"{path} scrolls sideways"
         assert_accessible(claire)
+    # The smallest phones (320 px wide): nothing scrolls sideways.
+    narrow = signed_in(new_page, site_url, JULIE, language=language, width=320)
+    for path in parent_pages:
+        narrow.goto(path)
+        assert narrow.evaluate(NO_SIDEWAYS_SCROLL), f"{path} scrolls sideways at 320 px"
     if language == "ar":
         julie.goto(f"/{language}/rooms/parents-arabophones-aisne/")
         assert julie.locator("#messages").get_attribute("dir") == "rtl"

@@ -2,6 +2,8 @@
 
 import itertools
 
+import pytest
+from channels.layers import channel_layers
 from django.utils import timezone
 
 from ambassadors.models import Stage, Volunteer
@@ -10,6 +12,15 @@ from rooms import services
 from rooms.models import Member, Room
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def fresh_channel_layer():
+    """A new channel layer for each test: Redis's is bound to the event loop of the test that
+    first used it, and each async test runs in a loop of its own."""
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 def make_territory(code="02", name="Aisne"):

@@ -129,6 +129,7 @@
     if (!target) return;
     target.textContent = "";
     list_.forEach(function (person) { target.appendChild(el("li", "", person.name || data.tParent)); });
+    if (!list_.length && target.dataset.empty) target.appendChild(el("li", "room-muted", target.dataset.empty));
   }
 
   var handlers = {
@@ -143,7 +144,7 @@
       if (node) node.remove();
     },
     presence: function (event) { people("[data-presence]", event.present); },
-    on_duty: function (event) { if (event.people.length) people("[data-on-duty]", event.people); },
+    on_duty: function (event) { people("[data-on-duty]", event.people); },
     help_request: function (event) {
       var request = event.help_request;
       if (!requests || requests.querySelector('[data-request="' + request.id + '"]')) return;

@@ -1,8 +1,10 @@
 """The sanitising module's contract: what any replacement of bleach must keep doing."""
 
+import re
+
 import pytest
 
-from core.sanitize import clean_rich_text, clean_text
+from core.sanitize import clean_rich_text, clean_text, plain_text_to_html
 
 XSS_VECTORS = [
     "<script>alert(1)</script>",
@@ -59,3 +61,29 @@ def test_rich_text_strips_unknown_tags_but_keeps_their_text():
     cleaned = clean_rich_text("<h1>Titre</h1><div>texte</div>")
     assert "<h1" not in cleaned and "<div" not in cleaned
     assert "Titre" in cleaned and "texte" in cleaned
+
+
+# --- Plain text shown as HTML (help-room messages) -----------------------------------------
+
+
+@pytest.mark.parametrize("payload", XSS_VECTORS)
+def test_plain_text_to_html_shows_markup_as_text(payload):
+    html = plain_text_to_html(payload)
+    # Only the module's own markup is left: web links it made, line breaks.
+    own = re.sub(r'<a href="https?://[^"<>]*" rel="nofollow noopener ugc">|</a>|<br>', "", html)
+    assert "<" not in own and ">" not in own, html
+
+
+def test_plain_text_to_html_links_web_addresses_only():
+    html = plain_text_to_html("Voir https://www.pronote.net/aide?a=1&b=2 et javascript:alert(1)")
+    assert html == (
+        'Voir <a href="https://www.pronote.net/aide?a=1&amp;b=2" rel="nofollow noopener ugc">'
+        "https://www.pronote.net/aide?a=1&amp;b=2</a> et javascript:alert(1)"
+    )
+
+
+def test_plain_text_to_html_keeps_lines_and_leaves_addresses_unlinked():
+    lines = plain_text_to_html("Bonjour\nà tous & merci\r\nfin")
+    assert lines == "Bonjour<br>à tous &amp; merci<br>fin"
+    assert plain_text_to_html("écrire à samira@example.org") == "écrire à samira@example.org"
+    assert plain_text_to_html("") == "" and plain_text_to_html(None) == ""

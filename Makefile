@@ -57,7 +57,8 @@ serve: var/secret_key
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "Coéduc: http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
 	$(VENV)/bin/uvicorn coeduc.asgi:application --host $(HOST) --port $(PORT) \
-		--loop uvloop --http httptools --ws wsproto --proxy-headers
+		--loop uvloop --http httptools --ws wsproto \
+		--proxy-headers --forwarded-allow-ips "$${TRUSTED_PROXIES:-}"
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -2,11 +2,13 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.translation import gettext
 
 from core.sms import send_sms
 
+from .client_ip import client_ip
 from .models import User
 
 
@@ -67,6 +69,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 "ignore this message."
             ),
         )
+
+    def get_client_ip(self, request) -> str:
+        # Behind the trusted proxies (TRUSTED_PROXIES): allauth's per-address rate limits, and
+        # the guest sign-up limit that asks allauth, count each family, not the load balancer.
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     def get_login_stages(self) -> list[str]:
         # E-mail verification is mandatory, but an account may have a phone number only.

@@ -244,6 +244,14 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = True
+# The reverse proxies (load balancers) in front of the server, as addresses or networks
+# ("10.0.0.5,10.1.0.0/16"); empty: clients connect directly. uvicorn gets the same list
+# (--forwarded-allow-ips, see the Makefile and the README) and puts the client's address in
+# REMOTE_ADDR; parents.client_ip applies the same rule again, so the address is right whatever
+# the server. allauth must not read X-Forwarded-For a second time, hence a count of 0: its
+# per-address limits and the guest sign-up limit see each family, not the proxy.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -356,12 +364,31 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; object-src 'none'"
 )
 
+# Personal tokens (a guest's sign-up link, a check-in code, e-mail and password-reset keys)
+# never reach a log: the filter redacts them in every line, uvicorn's access log included
+# (configured here, so every way of starting uvicorn gets it).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_tokens": {"()": "coeduc.logfilters.RedactPersonalTokens"}},
+    "formatters": {
+        "access": {
+            "()": "uvicorn.logging.AccessFormatter",
+            "fmt": '%(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s',
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_tokens"]},
+        "access": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "access",
+            "filters": ["personal_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "uvicorn.access": {"handlers": ["access"], "propagate": False},
         "django.request": {"level": "ERROR"},
         # WhiteNoise serves files with a sync iterator under ASGI; Django warns for each one.
         "django.request.asgi": {"level": "ERROR"},

@@ -13,6 +13,15 @@ from .forms import MentoringRequestForm, SessionForm
 from .models import Mentorship, Volunteer
 
 
+def id_or_none(value) -> int | None:
+    """A row id typed in a URL or a form ("abc", "-1" or 20 digits are none: not a 500)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
+
+
 @login_required
 def my_mentoring(request):
     """My mentorships: those I asked for, and those I give as an ambassador."""
@@ -40,7 +49,7 @@ def ask(request):
     if request.GET.get("ambassador"):
         ambassador = get_object_or_404(
             Volunteer.objects.active().select_related("user", "territory"),
-            pk=request.GET["ambassador"],
+            pk=id_or_none(request.GET["ambassador"]),
             in_directory=True,
         )
     source = request.GET.get("source")

@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "coeduc.locale_middleware.LocaleMiddleware",  # no 404 redirect for the admin
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -317,6 +317,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # Full-text search with French stemming (guides are written in French first).
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+# No Gravatar: the CSP allows no other host (and it would tell Gravatar who uses the admin);
+# avatars are Wagtail's local default or an uploaded picture.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Static and media ----------------------------------------------------------------------
 # A new translation is a draft until an editor has translated and published it (not the French

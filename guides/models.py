@@ -95,10 +95,10 @@ class GuideIndexPage(RoutablePageMixin, Page):
 
     @path("search/")
     def search(self, request):
-        from .search import search_guides
+        from .search import search_entries
 
         query = request.GET.get("q", "").strip()[:200]
-        results = search_guides(query, self.locale) if query else []
+        results = search_entries(query, self.locale) if query else []
         return self.render(
             request,
             template="guides/search.html",

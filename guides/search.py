@@ -5,9 +5,9 @@ rather than through Wagtail's index, whose SQLite back end passes the query to F
 unbalanced ``"`` was a 500) and matches whole words only ("pronot" found nothing). The query is
 cut into words, and each word matches the start of a word of the guide:
 
-- PostgreSQL: full-text search, ``to_tsquery`` with ``:*`` prefixes, every word quoted; the
-  stemming configuration follows the guide's language, and Arabic gets ``simple`` (no stemmer:
-  the French one would mangle Arabic words).
+- PostgreSQL: full-text search, ``to_tsquery`` with ``:*`` prefixes, every word quoted, against
+  the text both stemmed in the guide's language and unstemmed (``simple``); Arabic gets
+  ``simple`` only (the French stemmer would mangle Arabic words).
 - other databases (SQLite): a regular expression anchored at a word boundary.
 
 Arabic writes the article and some particles onto the word ("الخطوة", "والمدرسة"): a word
@@ -20,7 +20,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from wagtail.models import Locale
 
-from .models import GuidePage, unaccent
+from .listing import GuideEntry
+from .models import GuidePage, default_locale, unaccent
 
 MAX_RESULTS = 30
 MAX_WORDS = 10
@@ -69,13 +70,43 @@ def search_guides(query: str, locale: Locale) -> list[GuidePage]:
     return sorted(found, key=lambda guide: not _in_title(guide, words))
 
 
-def _postgresql(guides, words: list[str], language: str) -> list[GuidePage]:
-    config = SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
-    tsquery = " & ".join(
-        "(" + " | ".join(f"{_lexeme(form)}:*" for form in word_forms(word)) + ")" for word in words
+def search_entries(query: str, locale: Locale) -> list[GuideEntry]:
+    """What the search page lists: the guides of ``locale``, then the French guides not yet
+    translated into it, at their address in that language (as the topic pages list them)."""
+    entries = [GuideEntry(guide, guide.url, None, False) for guide in search_guides(query, locale)]
+    source = default_locale()
+    if locale.pk == source.pk:
+        return entries
+    # Any translation, even a draft, stops the French fallback (TopicPage.route).
+    translated = set(
+        GuidePage.objects.filter(locale=locale).values_list("translation_key", flat=True)
     )
-    query = SearchQuery(tsquery, search_type="raw", config=config)
-    vector = SearchVector("search_text", config=config)
+    for guide in search_guides(query, source):
+        if guide.translation_key in translated:
+            continue
+        topic = guide.get_parent().get_translation_or_none(locale)
+        if topic is not None and topic.live:
+            entries.append(GuideEntry(guide, f"{topic.url}{guide.slug}/", topic.specific, True))
+    return entries[:MAX_RESULTS]
+
+
+def _postgresql(guides, words: list[str], language: str) -> list[GuidePage]:
+    # Stemmed and unstemmed, each word: a typed prefix may be longer than its word's stem
+    # ("numeriq" of "numerique", stemmed "numer"), and a stem finds other forms ("ecoles").
+    config = SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
+    configs = [config] if config == DEFAULT_SEARCH_CONFIG else [config, DEFAULT_SEARCH_CONFIG]
+    query = None
+    for word in words:
+        prefixes = " | ".join(f"{_lexeme(form)}:*" for form in word_forms(word))
+        word_query = None
+        for name in configs:
+            one = SearchQuery(f"({prefixes})", search_type="raw", config=name)
+            word_query = one if word_query is None else word_query | one
+        query = word_query if query is None else query & word_query
+    vector = None
+    for name in configs:
+        one = SearchVector("search_text", config=name)
+        vector = one if vector is None else vector + one
     guides = guides.annotate(document=vector).filter(document=query)
     guides = guides.annotate(rank=SearchRank(vector, query)).order_by("-rank", "path")
     return list(guides[:MAX_RESULTS])

@@ -87,3 +87,11 @@ def test_an_arabic_search_page_finds_arabic_guides(guides, client):
     html = client.get("/ar/guides/search/", {"q": "خطوة"}).content.decode()
     assert "دليل premiers-pas-pronote" in html
     assert "دليل sommeil-ecrans" in html
+
+
+def test_an_arabic_search_also_finds_french_guides_not_yet_translated(guides, client):
+    html = client.get("/ar/guides/search/", {"q": "numeriq"}).content.decode()
+    assert "دليل premiers-pas-pronote" in html and "دليل sommeil-ecrans" in html
+    # Only in French: listed at its Arabic address, which shows it with a notice.
+    assert 'href="/ar/guides/pronote/bulletin-en-ligne/" lang="fr"' in html
+    assert "Guide premiers-pas-pronote" not in html  # translated: the Arabic one only

@@ -4,15 +4,17 @@ import zoneinfo
 from datetime import datetime, timedelta
 
 from django import forms
+from django.core import validators
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import phones
 from core.languages import is_language_code
 from core.vocabularies import join_codes, split_codes
 from core.widgets import NativeDateInput, NativeTimeInput
 
 from .forms import PlainLabelsForm
-from .models import Venue, Workshop
+from .models import MAX_SEATS_PER_FAMILY, Venue, Workshop
 from .permissions import managed_organisations
 
 MESSAGE_MAX_LENGTH = 1000
@@ -144,3 +146,32 @@ class SeriesForm(PlainLabelsForm):
 
     def duration(self) -> timedelta:
         return timedelta(minutes=self.cleaned_data["duration_minutes"])
+
+
+class WalkInForm(PlainLabelsForm):
+    """A family at the door: a first name, one contact, its places."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=80)
+    contact = forms.CharField(
+        label=_("E-mail or mobile phone"),
+        max_length=254,
+        help_text=_("To send the follow-up after the workshop."),
+    )
+    seats = forms.IntegerField(
+        label=_("Places"), min_value=1, max_value=MAX_SEATS_PER_FAMILY, initial=1
+    )
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"].strip()
+        if "@" in value:
+            try:
+                validators.validate_email(value)
+            except forms.ValidationError:
+                raise forms.ValidationError(_("This e-mail address is not valid.")) from None
+            return {"email": value}
+        try:
+            return {"phone": phones.normalise(value)}
+        except phones.InvalidPhone:
+            raise forms.ValidationError(
+                _("Give an e-mail address or a mobile phone number.")
+            ) from None

@@ -9,6 +9,7 @@ import io
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import exports, permissions, services, tokens
-from .manage_forms import MessageForm, SeriesForm
+from .manage_forms import MessageForm, SeriesForm, WalkInForm
 from .models import Registration, Workshop
 
 
@@ -95,23 +96,49 @@ def series_create(request):
 def workshop_registrations(request, pk):
     workshop = _managed_workshop(request, pk)
     registrations = Registration.objects.filter(workshop_id=workshop.pk)
-    confirmed = registrations.filter(status=Registration.Status.CONFIRMED).order_by(
-        "created_at", "pk"
-    )
+    confirmed_all = registrations.filter(status=Registration.Status.CONFIRMED)
+    # Search and filter the lists (the counts stay the workshop's).
+    query = request.GET.get("q", "").strip()[:80]
+    need = request.GET.get("need", "")
+    shown = registrations
+    if query:
+        shown = shown.filter(
+            Q(first_name__icontains=query) | Q(email__icontains=query) | Q(phone__icontains=query)
+        )
+    if need in NEED_FILTERS:
+        shown = shown.filter(**{NEED_FILTERS[need]: True})
+    confirmed = shown.filter(status=Registration.Status.CONFIRMED).order_by("created_at", "pk")
     return render(
         request,
         "workshops/manage/workshop.html",
         {
             "workshop": workshop,
             "confirmed": confirmed,
-            "confirmed_seats": sum(r.seats for r in confirmed),
-            "waiting": registrations.waiting_in_order(),
+            "confirmed_seats": sum(r.seats for r in confirmed_all),
+            "present_families": sum(1 for r in confirmed_all if r.attended),
+            "present_people": sum(r.seats for r in confirmed_all if r.attended),
+            "waiting": shown.waiting_in_order(),
             "cancelled_count": registrations.filter(status=Registration.Status.CANCELLED).count(),
+            "query": query,
+            "need": need if need in NEED_FILTERS else "",
+            "need_choices": [
+                ("childcare", _("Childcare")),
+                ("interpreter", _("Interpreter")),
+                ("accessibility", _("Step-free access")),
+            ],
+            "sent_messages": workshop.participant_messages.select_related("sent_by")[:20],
             "can_close": workshop.status == Workshop.Status.PUBLISHED
             and workshop.starts_at <= timezone.now(),
             "can_cancel": workshop.status in (Workshop.Status.PUBLISHED, Workshop.Status.DRAFT),
         },
     )
+
+
+NEED_FILTERS = {
+    "childcare": "needs_childcare",
+    "interpreter": "needs_interpreter",
+    "accessibility": "needs_accessibility",
+}
 
 
 @login_required
@@ -152,6 +179,28 @@ def sign_in_sheet(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def walk_in(request, pk):
+    """A family that turns up without signing up: added present, if its places are free."""
+    workshop = _managed_workshop(request, pk)
+    form = WalkInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.add_walk_in(
+                workshop, first_name=data["first_name"], seats=data["seats"], **data["contact"]
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("%(name)s is added and checked in.") % {"name": registration.first_name}
+            )
+            return redirect("workshops:manage_check_in", pk=workshop.pk)
+    return render(request, "workshops/manage/walk_in.html", {"workshop": workshop, "form": form})
+
+
+@login_required
 def check_in_list(request, pk):
     workshop = _managed_workshop(request, pk)
     rows = Registration.objects.filter(
@@ -164,6 +213,8 @@ def check_in_list(request, pk):
             "workshop": workshop,
             "rows": rows,
             "present": sum(1 for row in rows if row.attended),
+            # Attendance in people as well as families (a family's places are its people).
+            "present_people": sum(row.seats for row in rows if row.attended),
         },
     )
 

@@ -357,6 +357,61 @@ def create_series(*, organisation, title: str, starts, duration: timedelta, **fi
     return series
 
 
+def add_walk_in(
+    workshop: Workshop,
+    *,
+    first_name: str,
+    email: str | None = None,
+    phone: str | None = None,
+    seats: int = 1,
+    now=None,
+) -> Registration:
+    """A family that turns up at the door: confirmed and present, only if its places are free.
+
+    Allowed from the start until the workshop is closed; never a waiting list (they are here
+    now) and never more confirmed places than the capacity, under the same lock as sign-ups.
+    """
+    _check_seats(seats)
+    email = (email or "").strip().lower() or None
+    phone = (phone or "").strip() or None
+    first_name = (first_name or "").strip()
+    if not first_name:
+        raise InvalidRegistration(_("Give the first name."))
+    if not (email or phone):
+        raise InvalidRegistration(_("Give an e-mail address or a mobile phone number."))
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            locked = _lock_workshop(workshop.pk)
+            if locked.status != Workshop.Status.PUBLISHED or locked.ends_at <= now:
+                raise RegistrationClosed(_("This workshop is not running."))
+            registrations = Registration.objects.filter(workshop_id=locked.pk)
+            contacts = {"email": email, "phone": phone}
+            same_person = Q(*((k, v) for k, v in contacts.items() if v), _connector=Q.OR)
+            active = registrations.exclude(status=Registration.Status.CANCELLED)
+            if active.filter(same_person).exists():
+                raise AlreadyRegistered()
+            if _confirmed_seats(locked) + seats > locked.capacity:
+                raise WorkshopFull(_("Not enough free places for this family."))
+            registration = Registration.objects.create(
+                workshop=locked,
+                first_name=first_name[:80],
+                email=email,
+                phone=phone,
+                seats=seats,
+                language=translation.get_language() or "fr",
+                consent_at=now,
+                status=Registration.Status.CONFIRMED,
+                created_at=now,
+                attended=True,
+                checked_in_at=now,
+            )
+            _announce_attendance([registration])
+    except IntegrityError as error:
+        raise AlreadyRegistered() from error
+    return registration
+
+
 def check_in(registration: Registration, present: bool = True, now=None) -> Registration:
     """Mark a confirmed family present (or undo it). Only confirmed places can be checked in."""
     return set_attendance(registration, True if present else None, now=now)

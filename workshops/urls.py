@@ -23,6 +23,7 @@ urlpatterns = [
     path("manage/<int:pk>/message/", manage_views.message, name="manage_message"),
     path("manage/<int:pk>/sheet/", manage_views.sign_in_sheet, name="manage_sheet"),
     path("manage/<int:pk>/check-in/", manage_views.check_in_list, name="manage_check_in"),
+    path("manage/<int:pk>/walk-in/", manage_views.walk_in, name="manage_walk_in"),
     path(
         "manage/<int:pk>/check-in/<int:registration_pk>/",
         manage_views.check_in,

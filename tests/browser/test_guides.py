@@ -53,11 +53,13 @@ def test_mark_steps_reload_and_continue(page, offsite_requests, console_errors):
     expect(boxes.nth(1)).to_be_checked()
     expect(boxes.nth(2)).not_to_be_checked()
     expect(page.locator(".step").nth(0)).to_have_class(re.compile("step--done"))
+    next_step = page.locator(".step").nth(2).get_attribute("data-step")
 
     open_ok(page, "/fr/")
     resume = page.locator("[data-continue] a")
     expect(resume).to_be_visible()
-    expect(resume).to_have_attribute("href", GUIDE.format(lang="fr"))
+    # The guide, at the next step to do (#12: it used to open the top of the guide).
+    expect(resume).to_have_attribute("href", GUIDE.format(lang="fr") + f"#step-{next_step}")
     resume.click()
     expect(page).to_have_url(re.compile("creer-compte-educonnect"))
     assert offsite_requests == [] and console_errors == []

@@ -17,7 +17,9 @@
     });
     if (!best) { return; }
     var link = section.querySelector("[data-continue-link]");
-    link.href = best.item.url;
+    // At the next step to do, not the top of the guide (progress kept before "next" existed
+    // has none: the guide's top then).
+    link.href = best.item.url + (best.item.next ? "#step-" + best.item.next : "");
     link.textContent = best.item.title;
     section.hidden = false;
   });

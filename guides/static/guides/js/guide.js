@@ -37,9 +37,12 @@
     }
     function saveLocally() {
       var all = store.progress();
+      var done = doneSteps();
       all[key] = {
-        steps: doneSteps(),
+        steps: done,
         total: steps.length,
+        // Where "continue where you stopped" leads: the first step not done yet.
+        next: steps.filter(function (step) { return done.indexOf(step) === -1; })[0] || null,
         url: root.getAttribute("data-guide-url"),
         title: root.getAttribute("data-guide-title"),
         lang: document.documentElement.lang,
@@ -73,5 +76,9 @@
       });
     });
     show(false);
+    // Arriving at a step (#step-…, "continue where you stopped"): showing the progress and the
+    // checkboxes above it has moved it down since the browser scrolled to it.
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.classList.contains("step")) { target.scrollIntoView(); }
   });
 })();

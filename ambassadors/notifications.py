@@ -24,7 +24,18 @@ def _link_to(url_name: str):
     return build
 
 
+def _review(**payload) -> dict:
+    """The review's message: the facilitator's comment is the point of this e-mail."""
+    from .models import Review
+
+    context = _link_to("ambassadors:path")(**payload)
+    review = Review.objects.filter(pk=payload.get("review")).first()
+    context["comment"] = review.message if review else ""
+    return context
+
+
 for _event in PATH_EVENTS:
-    register_kind(Kind(name=f"ambassadors.{_event}", build=_link_to("ambassadors:path")))
+    build = _review if _event == "review" else _link_to("ambassadors:path")
+    register_kind(Kind(name=f"ambassadors.{_event}", build=build))
 for _event in MENTORING_EVENTS:
     register_kind(Kind(name=f"ambassadors.{_event}", build=_link_to("ambassadors:mentoring")))

@@ -342,7 +342,8 @@ def review(facilitator, volunteer, *, decision: str, message: str) -> Review:
     locked.review_state = decision
     locked.review_message = message
     locked.save(update_fields=["review_state", "review_message"])
-    notify(locked.user, "review", decision=decision)
+    # The facilitator's words are read from the review when the e-mail is written (ids only).
+    notify(locked.user, "review", decision=decision, review=record.pk)
     return record
 
 

@@ -47,8 +47,15 @@ def piloted_territories(user):
     return Territory.objects.filter(pilots__user=user)
 
 
+def territories_with_figures(user):
+    """The territories whose observatory figures this person may see: a pilot's; staff, all."""
+    if is_staff(user):
+        return Territory.objects.all()
+    return piloted_territories(user)
+
+
 def can_see_territory_figures(user, territory: Territory) -> bool:
-    return piloted_territories(user).filter(pk=territory.pk).exists()
+    return territories_with_figures(user).filter(pk=territory.pk).exists()
 
 
 def roles_of(user) -> list[str]:

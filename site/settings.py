@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "guides",
     "ambassadors",
     "rooms",
+    "observatory",
     "coeduc.home",
     "coeduc",
     # Wagtail
@@ -298,6 +299,8 @@ else:
     )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coéduc <ne-pas-repondre@coeduc.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who answers questions about personal data (the data protection officer), on the privacy page.
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "dpo@coeduc.fr")
 
 # --- Languages -----------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"

@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from guides import views as guide_views
 
 from .health import healthz
+from .views_guest_data import guest_data
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -31,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("workshops/", include("workshops.urls")),
     path("ambassadors/", include("ambassadors.urls")),
     path("rooms/", include("rooms.urls")),
+    path("observatory/", include("observatory.urls")),
+    path("me/guest/<str:token>/", guest_data, name="guest_data"),
+    path("", include("coeduc.urls_pages")),
     re_path(r"^(guides/(?:[\w\-]+/)*)$", guide_views.serve_guide_page),
     # Wagtail's page tree last: it answers every other path.
     path("", include(wagtail_urls)),

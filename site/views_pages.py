@@ -1,0 +1,28 @@
+"""The pages every French public service site has in its footer: privacy, legal notice,
+accessibility statement and contact."""
+
+from django.conf import settings
+from django.shortcuts import render
+
+from workshops.services import GUEST_DATA_KEPT
+
+
+def _page(template):
+    def view(request):
+        return render(
+            request,
+            f"pages/{template}.html",
+            {
+                "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+                "guest_days": GUEST_DATA_KEPT.days,
+            },
+        )
+
+    view.__name__ = template
+    return view
+
+
+privacy = _page("privacy")
+legal = _page("legal")
+accessibility = _page("accessibility")
+contact = _page("contact")

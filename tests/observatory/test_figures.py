@@ -1,0 +1,129 @@
+"""The observatory's figures on a small territory: what is counted, and what is hidden."""
+
+import csv
+import io
+from datetime import date
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from observatory import selectors, summary
+from observatory.models import ExportLog, MonthlyFigures
+from tests.workshops.conftest import signed_in
+
+
+def whole(data):
+    return MonthlyFigures.objects.get(
+        territory=data["aisne"], month=data["month"], organisation=None, commune="*"
+    )
+
+
+def test_a_months_figures_count_workshops_places_attendance_and_families(territory_data):
+    cell = whole(territory_data)
+    assert cell.workshops_held == 2
+    assert cell.places_offered == 30
+    assert cell.places_taken == 18
+    assert cell.seats_attended == 15
+    assert cell.families == 18
+    laon = MonthlyFigures.objects.get(
+        territory=territory_data["aisne"],
+        month=territory_data["month"],
+        organisation=None,
+        commune="Laon",
+    )
+    assert (laon.places_taken, laon.families) == (15, 15)
+    assert cell.frozen
+
+
+def test_the_dashboard_hides_the_small_commune_and_the_one_that_would_give_it_away(
+    territory_data,
+):
+    month = territory_data["month"]
+    board = selectors.dashboard(
+        selectors.Filters(territory=territory_data["aisne"], first=month, last=month)
+    )
+    by_name = {row.label: row.figures for row in board.communes}
+    assert str(by_name["Soissons"]["families"]) == "< 5"
+    # The total (18) minus Laon (15) would give Soissons away: Laon is hidden too.
+    assert str(by_name["Laon"]["families"]) == "< 5"
+    assert str(board.commune_total.figures["families"]) == "18"
+    # Workshops and places offered are not people: shown.
+    assert str(by_name["Soissons"]["workshops_held"]) == "1"
+
+
+def test_a_pilot_sees_their_territory_and_a_pilot_of_another_gets_403(territory_data, client):
+    url = reverse("observatory:territory", args=["02"])
+    response = signed_in(territory_data["pilot"]).get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "&lt; 5" in page
+    assert "<svg" in page and "<table" in page
+    assert signed_in(territory_data["other_pilot"]).get(url).status_code == 403
+    assert client.get(url).status_code == 302
+
+
+def test_the_index_sends_a_pilot_to_their_only_territory(territory_data):
+    response = signed_in(territory_data["pilot"]).get(reverse("observatory:index"))
+    assert response.status_code == 302
+    assert response["Location"].endswith("/observatory/02/")
+
+
+def _query(month):
+    return f"?first={month:%Y-%m}&last={month:%Y-%m}"
+
+
+def test_a_csv_export_is_suppressed_like_the_screen_and_logged(territory_data):
+    month = territory_data["month"]
+    url = reverse("observatory:export", args=["02", "csv"]) + _query(month)
+    response = signed_in(territory_data["pilot"]).get(url)
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    communes = {row[0]: row for row in rows if row and row[0] in ("Laon", "Soissons")}
+    header = next(row for row in rows if row and row[0] == "Commune" and len(row) > 2)
+    families = header.index("Families reached")
+    assert communes["Soissons"][families] == "< 5"
+    assert communes["Laon"][families] == "< 5"
+    log = ExportLog.objects.get()
+    assert (log.user, log.role, log.format, log.territory.code) == (
+        territory_data["pilot"],
+        "pilot",
+        "csv",
+        "02",
+    )
+    assert log.filters["from"] == month.isoformat()
+
+
+def test_an_xlsx_export_reads_back_with_the_same_figures(territory_data):
+    month = territory_data["month"]
+    url = reverse("observatory:export", args=["02", "xlsx"]) + _query(month)
+    response = signed_in(territory_data["pilot"]).get(url)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header = next(row for row in rows if row[0] == "Month" and len(row) > 2)
+    total = next(row for row in rows if row[0] == "Total")
+    assert total[header.index("Places offered")] == 30
+    assert total[header.index("Places taken")] == 18
+    assert ExportLog.objects.filter(format="xlsx").count() == 1
+
+
+def test_another_territorys_pilot_cannot_export_and_nothing_is_logged(territory_data):
+    url = reverse("observatory:export", args=["02", "csv"])
+    assert signed_in(territory_data["other_pilot"]).get(url).status_code == 403
+    assert not ExportLog.objects.exists()
+
+
+def test_bad_filters_give_a_message_not_an_error(territory_data):
+    url = reverse("observatory:territory", args=["02"]) + "?first=soon&last=2026-13"
+    response = signed_in(territory_data["pilot"]).get(url)
+    assert response.status_code == 200
+    assert "Give a month as year-month" in response.content.decode()
+
+
+def test_months_between_crosses_years():
+    assert summary.months_between(date(2025, 11, 1), date(2026, 2, 1)) == [
+        date(2025, 11, 1),
+        date(2025, 12, 1),
+        date(2026, 1, 1),
+        date(2026, 2, 1),
+    ]

@@ -28,8 +28,10 @@ install: $(VENV)/.installed translations
 
 install-test: $(VENV)/.installed-test translations
 
-# Catalogues are compiled with Babel: no GNU gettext needed.
+# Catalogues are compiled with Babel: no GNU gettext needed. French spacing first (a narrow
+# no-break space before : ; ! ?), so that no translator has to type it.
 translations: $(VENV)/.installed
+	$(VENV)/bin/python locale/french_typography.py locale/fr/LC_MESSAGES/django.po
 	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
 
 # For developers who have GNU gettext: extract new source strings into the catalogues.

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .models import Charter, Stage
@@ -12,7 +13,14 @@ class StageViewSet(ModelViewSet):
     name = "ambassador_stages"
     url_prefix = "ambassadors/stages"
     icon = "list-ol"
-    list_display = ["name", "order", "combine", "issues_badge"]
+    # The stage's name in the admin's language (the seeded stages are translated), and a tick
+    # or a cross rather than an untranslated True/False.
+    list_display = [
+        Column("name", label=_("name"), accessor="display_name"),
+        "order",
+        "combine",
+        BooleanColumn("issues_badge", label=_("issues a badge")),
+    ]
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

@@ -22,7 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -263,7 +263,14 @@ class ScopedViewSet(ModelViewSet):
 class VenueViewSet(ScopedViewSet):
     model = Venue
     icon = "home"
-    list_display = ["name", "commune", "territory", "organisation", "step_free_access"]
+    # A tick or a cross, not an untranslated "True"/"False".
+    list_display = [
+        "name",
+        "commune",
+        "territory",
+        "organisation",
+        BooleanColumn("step_free_access", label=_("step-free access")),
+    ]
     list_filter = ["territory", "step_free_access"]
     search_fields = ["name", "commune"]
     form_fields = [
@@ -372,7 +379,26 @@ class RegistrationViewSet(ScopedViewSet):
     edit_view_class = RegistrationEditView
 
 
+class SeriesViewSet(ScopedViewSet):
+    """Series in the admin too (they were only made on the phone pages): name them, find their
+    sessions; each session is a workshop whose form sets its series."""
+
+    model = WorkshopSeries
+    icon = "list-ul"
+    list_display = [
+        "title",
+        "organisation",
+        Column(
+            "sessions",
+            label=_("sessions"),
+            accessor=lambda series: series.workshops.count(),
+        ),
+    ]
+    search_fields = ["title"]
+    form_fields = ["organisation", "title"]
+
+
 class WorkshopsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Workshops")
     menu_icon = "date"
-    items = [WorkshopViewSet, VenueViewSet, RegistrationViewSet]
+    items = [WorkshopViewSet, SeriesViewSet, VenueViewSet, RegistrationViewSet]

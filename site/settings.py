@@ -266,8 +266,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Coéduc — "
 SILENCED_SYSTEM_CHECKS = ["account.W001"]
 
 # --- Workshops and ambassador path -----------------------------------------------------------
-# Guest sign-ups allowed per 10 minutes from one address (families may share a box).
+# Accepted guest sign-ups per 10 minutes from one address for one workshop.
 WORKSHOPS_SIGNUP_RATE_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_RATE_LIMIT", "10"))
+# Accepted guest sign-ups per hour from one address, all workshops (a social centre's Wi-Fi, a
+# carrier's shared address: high enough for a busy day), and per 10 minutes for one contact.
+WORKSHOPS_SIGNUP_ADDRESS_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_ADDRESS_LIMIT", "120"))
+WORKSHOPS_SIGNUP_CONTACT_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_CONTACT_LIMIT", "5"))
 AMBASSADORS_INACTIVITY_MONTHS = int(os.environ.get("AMBASSADORS_INACTIVITY_MONTHS", "6"))
 AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS = int(
     os.environ.get("AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS", "30")

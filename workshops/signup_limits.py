@@ -43,11 +43,11 @@ def _limits(request, workshop_id: int, data: dict) -> list[Limit]:
         ),
         Limit(
             f"workshops:signup:{address}",
-            getattr(settings, "WORKSHOPS_SIGNUP_ADDRESS_LIMIT", 120),
+            settings.WORKSHOPS_SIGNUP_ADDRESS_LIMIT,
             ADDRESS_WINDOW,
         ),
     ]
-    per_contact = getattr(settings, "WORKSHOPS_SIGNUP_CONTACT_LIMIT", 5)
+    per_contact = settings.WORKSHOPS_SIGNUP_CONTACT_LIMIT
     for contact in (data.get("email"), data.get("phone")):
         if contact:
             key = f"workshops:signup:contact:{contact.lower()}"

@@ -33,6 +33,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from parents.models import User
 from parents.permissions import is_staff
+from parents.viewsets import PersonMultipleChoiceField
 
 from . import permissions, services
 from .models import Registration, Venue, Workshop, WorkshopSeries
@@ -257,6 +258,8 @@ class ScopedViewSet(ModelViewSet):
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "co_hosts":
             kwargs["widget"] = forms.CheckboxSelectMultiple
+            # Named with a masked contact: two Samiras are told apart.
+            kwargs["form_class"] = PersonMultipleChoiceField
         return db_field.formfield(**kwargs)
 
 

@@ -41,3 +41,15 @@ def test_venue_list_shows_no_true_or_false(db):
     content = _client(claire).get(reverse("venue:index")).content.decode()
     assert ">True<" not in content and ">False<" not in content
     assert "icon-success" in content or "icon-tick" in content or "w-text-positive" in content
+
+
+def test_staff_user_pickers_name_people_with_a_masked_contact(db):
+    from parents.models import User
+
+    staff = User.objects.create_superuser(email="admin@example.org", password="x")
+    User.objects.create_user(email="samira.b@example.org", display_name="Samira")
+    User.objects.create_user(phone="+33612345678", display_name="Samira")
+    content = _client(staff).get(reverse("organisationmembership:add")).content.decode()
+    assert "Samira — s•••@example.org" in content
+    assert "Samira — •• •• •• •• 78" in content
+    assert "samira.b@example.org" not in content

@@ -145,7 +145,7 @@ class Worker:
         self.clients += [c for c in new if c.socket is not None and c.reader is not None]
         return {"connected": len(self.clients), "failures": dict(failures)}
 
-    async def settle(self, quiet: float = 1.0, limit: float = 300.0):
+    async def settle(self, quiet: float = 1.0, limit: float = 60.0):
         """Waits until no frame arrived for `quiet` seconds: what the arrivals caused is over.
 
         Returns the frames and bytes received since the last settle, and the time it took."""

@@ -148,7 +148,9 @@ CONNECTIONS = 150
 @pytest.mark.django_db(transaction=True)
 async def test_many_simultaneous_connections_through_redis():
     layer = get_channel_layer()
-    assert type(layer).__name__ == "RedisChannelLayer"
+    # The Redis layer CHANNEL_LAYER chose (pub/sub by default), never the in-memory one.
+    assert f"{type(layer).__module__}.{type(layer).__name__}" == settings.CHANNEL_LAYER_BACKEND
+    assert type(layer).__module__.startswith("channels_redis.")
     user, session_key = await signed_in_session()
     sockets = [communicator(session_key=session_key) for _ in range(CONNECTIONS)]
 

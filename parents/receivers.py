@@ -22,4 +22,4 @@ def code_proves_contact(sender, request, method, user, email=None, phone=None, *
     if phone and not (user.phone == phone and user.phone_verified):
         first_proof = True
     if first_proof:
-        contact_proven_by_code(user)
+        contact_proven_by_code(user, email=email, phone=phone)

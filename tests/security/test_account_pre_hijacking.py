@@ -170,6 +170,51 @@ def test_first_code_proof_of_a_contact_ends_the_other_sessions(client, db):
     assert signed_in_user_id(attacker) is None
 
 
+def test_attackers_own_proven_email_does_not_bring_her_phone_along(client, victims_guest_sign_up):
+    """He signs up with his own e-mail and her phone, then proves his e-mail with a code: the
+    account keeps what he proved, not her phone, and sees nothing she did with it."""
+    attacker = client
+    signup(attacker, email="mallory@example.org", phone=VICTIM_PHONE, password1=ATTACKER_PASSWORD)
+    account = User.objects.get(phone=VICTIM_PHONE)
+    attacker.logout()
+
+    code_login_by_email(attacker, "mallory@example.org")
+
+    account.refresh_from_db()
+    assert (account.email, account.phone) == ("mallory@example.org", None)
+    assert not sees_my_workshops(attacker, victims_guest_sign_up.title)
+    # Her number has no account: her code login tells her so, and nobody is signed in.
+    owner = type(client)(HTTP_HOST="localhost")
+    MemoryBackend.outbox.clear()
+    owner.post(reverse("account_request_login_code"), {"phone": VICTIM_PHONE})
+    assert CODE_RE.search(MemoryBackend.outbox[-1].body) is None
+    assert signed_in_user_id(owner) is None
+
+
+def test_owners_proven_phone_takes_the_account_from_the_attackers_email(
+    client, victims_guest_sign_up
+):
+    """An account from before this rule, with his proven e-mail and her unproven phone: once
+    she proves her phone by code, his e-mail no longer opens it."""
+    account = User.objects.create_user(
+        email="mallory@example.org", phone=VICTIM_PHONE, password=ATTACKER_PASSWORD
+    )
+    EmailAddress.objects.create(user=account, email=account.email, verified=True, primary=True)
+
+    owner = type(client)(HTTP_HOST="localhost")
+    code_login_by_phone(owner)
+    assert signed_in_user_id(owner) == str(account.pk)
+    assert sees_my_workshops(owner, victims_guest_sign_up.title)
+
+    attacker = client
+    mail.outbox.clear()
+    attacker.post(reverse("account_request_login_code"), {"email": "mallory@example.org"})
+    assert CODE_RE.search(mail.outbox[-1].body) is None  # no account has his address now
+    assert signed_in_user_id(attacker) is None
+    account.refresh_from_db()
+    assert account.email is None and not account.emailaddress_set.exists()
+
+
 def test_code_login_with_an_already_proven_contact_keeps_the_password(client, db):
     user = User.objects.create_user(
         email=VICTIM_EMAIL, phone=VICTIM_PHONE, phone_verified=True, password=ATTACKER_PASSWORD

@@ -1,11 +1,14 @@
-"""Keeps the cache of anonymous guide pages fresh: any change to the page tree bumps its version.
+"""Keeps the cache of anonymous guide pages fresh: any change to the page tree or to a page's
+view restrictions bumps its version.
 
 Bumping one number is cheaper and safer than finding every cached page a change shows up on
 (titles in lists, related guides, the language switcher, the French fallback notice).
 """
 
-from django.db.models.signals import post_delete
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache as page_cache
@@ -26,3 +29,24 @@ def _page_deleted(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         bump_cache_version()
+
+
+def _restrictions_changed(**kwargs) -> None:
+    # Now, and again after the commit: a reader between the two would otherwise put the page,
+    # as it was before the restriction, back in the cache.
+    for forget in (page_cache.forget_restrictions, page_cache.bump_version):
+        forget()
+        transaction.on_commit(forget)
+
+
+post_save.connect(
+    _restrictions_changed, sender=PageViewRestriction, dispatch_uid="guides_cache_on_restrict"
+)
+post_delete.connect(
+    _restrictions_changed, sender=PageViewRestriction, dispatch_uid="guides_cache_on_unrestrict"
+)
+m2m_changed.connect(
+    _restrictions_changed,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="guides_cache_on_restrict_groups",
+)

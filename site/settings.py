@@ -219,6 +219,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# A page restricted to signed-in people sends them to Coéduc's sign-in (by code), not to
+# Wagtail's password-only form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "parents:account"
 
 ACCOUNT_ADAPTER = "parents.adapter.AccountAdapter"

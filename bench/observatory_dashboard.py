@@ -33,8 +33,8 @@ INSERT INTO workshops_workshop (organisation_id, venue_id, title, description, t
     languages, starts_at, ends_at, capacity, waitlist_enabled, status, online_link,
     childcare_offered, interpreter_offered, created_at, updated_at)
 SELECT v.organisation_id, v.id, 'Atelier ' || w, '', 'pronote', 'on_site', 'fr',
-    now() - make_interval(days => (w % 720)) - interval '2 hours',
-    now() - make_interval(days => (w % 720)) - interval '1 hour',
+    now() - make_interval(days => (w % 720)::int) - interval '2 hours',
+    now() - make_interval(days => (w % 720)::int) - interval '1 hour',
     25, true, 'closed', '', false, false, now(), now()
 FROM generate_series(1, 50000) w
 JOIN (SELECT id, organisation_id, row_number() OVER (ORDER BY id) - 1 AS n FROM workshops_venue) v
@@ -58,8 +58,8 @@ SELECT '!', false, 'user' || u || '@example.org', NULL, false, '', 'fr',
 FROM generate_series(1, 100000) u;
 
 INSERT INTO parents_guideprogress (user_id, page_id, completed_steps, updated_at, completed_at)
-SELECT u.id, p.id, '[1]', now() - make_interval(days => (u.id % 700)),
-    CASE WHEN u.id % 3 = 0 THEN now() - make_interval(days => (u.id % 700)) END
+SELECT u.id, p.id, '[1]', now() - make_interval(days => (u.id % 700)::int),
+    CASE WHEN u.id % 3 = 0 THEN now() - make_interval(days => (u.id % 700)::int) END
 FROM (SELECT id FROM parents_user WHERE email LIKE 'user%%' ) u,
      (SELECT id FROM wagtailcore_page ORDER BY id LIMIT 2) p;
 
@@ -71,16 +71,16 @@ FROM parents_territory t;
 INSERT INTO rooms_helprequest (room_id, asker_id, question, is_private, status, erased,
     created_at)
 SELECT r.id, (SELECT min(id) FROM parents_user) + h, 'Question', false, 'resolved', false,
-    now() - make_interval(days => (h % 700))
+    now() - make_interval(days => (h % 700)::int)
 FROM generate_series(1, 10000) h
 JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM rooms_room) r ON r.n = h % 12;
 
 INSERT INTO rooms_message (room_id, help_request_id, author_id, text, erased, status, client_id,
     created_at)
 SELECT h.room_id, h.id, h.asker_id + (m % 2), 'Réponse', false, 'visible', '',
-    h.created_at + make_interval(mins => 5 + m * 7)
+    h.created_at + make_interval(mins => (5 + m * 7)::int)
 FROM rooms_helprequest h, generate_series(0, 9) m;
-ANALYZE;
+ANALYZE
 """
 
 
@@ -94,14 +94,24 @@ def generate(connection) -> None:
             name=f"Bench {code}", defaults={"kind": "association"}
         )
         organisation.territories.add(territory)
-    pilot = User.objects.create_user(email="pilot-bench@example.org", password="x")
-    TerritoryPilot.objects.create(user=pilot, territory=Territory.objects.get(code="02"))
+    pilot, created = User.objects.get_or_create(email="pilot-bench@example.org")
+    TerritoryPilot.objects.get_or_create(user=pilot, territory=Territory.objects.get(code="02"))
     with connection.cursor() as cursor:
         for statement in SQL.split(";\n"):
-            if statement.strip():
-                started = time.perf_counter()
-                cursor.execute(statement)
-                print(f"  {statement.split()[2]:<28} {time.perf_counter() - started:6.1f} s")
+            if not statement.strip():
+                continue
+            words = statement.split()
+            table = words[2] if len(words) > 2 else words[0]
+            if table != "ANALYZE":
+                # A run stopped half-way resumes: a table already filled is left as it is.
+                marker = "WHERE email LIKE 'user%%'" if table == "parents_user" else ""
+                cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table} {marker})")  # noqa: S608
+                if cursor.fetchone()[0]:
+                    print(f"  {table:<28} already there")
+                    continue
+            started = time.perf_counter()
+            cursor.execute(statement)
+            print(f"  {table:<28} {time.perf_counter() - started:6.1f} s", flush=True)
 
 
 def timed(client, url: str, runs: int) -> list[float]:
@@ -140,11 +150,11 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    from observatory.models import MonthlyFigures
     from parents.models import User
-    from workshops.models import Registration
 
-    if not args.keep or not Registration.objects.exists():
-        print("generating…")
+    if not args.keep or not MonthlyFigures.objects.exists():
+        print("generating…", flush=True)
         started = time.perf_counter()
         generate(connection)
         print(f"  generated in {time.perf_counter() - started:.0f} s")

@@ -65,7 +65,7 @@ def export_page(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = ConfirmErasureForm(request.POST or None)
+    form = ConfirmErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         erase_person(Person.for_user(request.user))
         logout(request)

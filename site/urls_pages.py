@@ -4,7 +4,7 @@ from django.urls import path
 
 from . import views_pages
 
-app_name = "pages"
+app_name = "about"
 
 urlpatterns = [
     path("privacy/", views_pages.privacy, name="privacy"),

@@ -23,7 +23,7 @@ def guest_data(request, token):
     has_contact = bool(person.emails or person.phones)
     if request.GET.get("format") == "json" and has_contact:
         return json_download(person, "coeduc-my-data.json")
-    form = ConfirmErasureForm(request.POST or None)
+    form = ConfirmErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and has_contact and form.is_valid():
         erase_person(person)
         messages.success(request, _("Your data is erased. Thank you for having taken part."))

@@ -118,7 +118,7 @@ def test_a_forged_guest_link_is_a_404(client, db):
 def test_the_footer_pages_answer_in_every_language(client, db):
     for lang in ("fr", "en", "ar"):
         for name in ("privacy", "legal", "accessibility", "contact"):
-            response = client.get(f"/{lang}" + reverse(f"pages:{name}")[3:])
+            response = client.get(f"/{lang}" + reverse(f"about:{name}")[3:])
             assert response.status_code == 200, (lang, name)
-    page = client.get(reverse("pages:privacy")).content.decode()
+    page = client.get("/en/privacy/").content.decode()
     assert "CNIL" in page and "dpo@coeduc.fr" in page and "90 days" in page

@@ -1,7 +1,7 @@
 """200 people in one room: how many messages per second reach everyone, with p99 under 250 ms.
 
     .venv/bin/python bench/rooms_fanout.py [--quick] [--layers core,pubsub] [--servers 1,2]
-        [--consumers bare,rooms] [--clients 200] [--idle 1000] [--client-processes 1]
+        [--consumers bare,rooms,rooms-parallel] [--clients 200] [--idle 1000] [--client-processes 1]
 
 Needs PostgreSQL and Redis on 127.0.0.1. Uses the database `coeduc_bench` (created and
 migrated if missing) and Redis database 6. For each channel layer (`CHANNEL_LAYER=core`, then
@@ -16,6 +16,8 @@ room, then post at a steady aggregate rate, in turn, for `--seconds` per step; t
 steps up until a step misses (p99 of send→receipt over 250 ms, or a delivery missing), then
 once between the last pass and the miss. Each message's client_id carries its send time, so
 every receipt is timed, by every recipient (the sender's own echo included).
+`--consumers rooms-parallel` adds the rooms consumer with its database work in the thread
+pool instead of the one shared thread (bench/rooms_asgi.py), to measure that change.
 delivered/expected counts distinct (message, recipient) pairs against messages sent × people.
 
 With one server it also opens `--idle` idle connections (rooms, then bare) and reports the
@@ -385,7 +387,7 @@ def idle_sockets(consumer: str, cookies: list[str], count: int) -> list[tuple]:
     sockets = []
     for i in range(count):
         room = f"{ROOM}-idle-{i // IDLE_ROOM_SIZE}"
-        path = f"/ws/bare/{room}/" if consumer == "bare" else f"/ws/rooms/{room}/"
+        path = f"/ws/{consumer}/{room}/"
         sockets.append((base + path, cookies[i], origin))
     return sockets
 
@@ -447,10 +449,11 @@ def main() -> None:
 
         django.setup()
         consumers = args.consumers.split(",")
-        if "rooms" in consumers and not rooms_ready():
+        rooms = [c for c in consumers if c != "bare"]
+        if rooms and not rooms_ready():
             print("the rooms app is not installed or not migrated: rooms series skipped")
-            consumers.remove("rooms")
-        cookies = people(max(args.clients, args.idle), rooms="rooms" in consumers)
+            consumers = [c for c in consumers if c == "bare"]
+        cookies = people(max(args.clients, args.idle), rooms=rooms_ready() and bool(rooms))
         for layer in args.layers.split(","):
             env = environment(layer)
             for count in map(int, args.servers.split(",")):
@@ -458,7 +461,7 @@ def main() -> None:
                 servers = start_servers(env, count)
                 try:
                     for consumer in consumers:
-                        path = f"/ws/bare/{ROOM}/" if consumer == "bare" else f"/ws/rooms/{ROOM}/"
+                        path = f"/ws/{consumer}/{ROOM}/"
                         sockets = [
                             (
                                 f"ws://127.0.0.1:{PORTS[i % count]}{path}",
@@ -469,12 +472,12 @@ def main() -> None:
                         ]
                         name = f"{consumer}, {layer}, {count} proc"
                         results.append(
-                            run_series(name, clients, servers, sockets, consumer == "rooms", args)
+                            run_series(name, clients, servers, sockets, consumer != "bare", args)
                         )
                         if count == 1 and args.idle:
                             idle = idle_sockets(consumer, cookies, args.idle)
                             per, n = idle_memory(
-                                clients, servers[0], idle, consumer == "rooms", args
+                                clients, servers[0], idle, consumer != "bare", args
                             )
                             memory.append((f"{consumer}, {layer}", per, n))
                             print(f"  idle: {per:.1f} KB per connection ({n} connections)")

@@ -5,6 +5,7 @@ Every variable is listed with its default in the README ("Settings").
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -172,6 +173,9 @@ CHANNEL_LAYER = os.environ.get("CHANNEL_LAYER", "pubsub")
 if CHANNEL_LAYER not in CHANNEL_LAYER_BACKENDS:
     raise ImproperlyConfigured(f"CHANNEL_LAYER must be one of {', '.join(CHANNEL_LAYER_BACKENDS)}")
 CHANNEL_LAYER_BACKEND = CHANNEL_LAYER_BACKENDS[CHANNEL_LAYER]
+# Redis pub/sub channels ignore the database number: without it in the prefix, two sites (or
+# test runs) on one Redis with different databases would hear each other's rooms.
+CHANNEL_LAYER_PREFIX = f"coeduc.{urlsplit(REDIS_URL).path.strip('/') or 0}"
 
 if REDIS_URL:
     CACHES = {
@@ -192,7 +196,7 @@ if REDIS_URL:
                         "socket_timeout": None,
                     }
                 ],
-                "prefix": "coeduc",
+                "prefix": CHANNEL_LAYER_PREFIX,
             },
         }
     }

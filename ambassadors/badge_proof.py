@@ -54,7 +54,7 @@ def _load_key(text: str) -> Ed25519PrivateKey:
 
 @functools.cache
 def signing_key() -> Ed25519PrivateKey:
-    configured = getattr(settings, "BADGE_SIGNING_KEY", "")
+    configured = settings.BADGE_SIGNING_KEY
     if configured:
         return _load_key(configured)
     path = Path(settings.BADGE_SIGNING_KEY_FILE)

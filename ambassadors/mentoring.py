@@ -14,7 +14,7 @@ from parents.permissions import is_parent
 from . import permissions, services
 from .models import MentoringSession, Mentorship, Volunteer
 
-MAX_ACTIVE_MENTORSHIPS = getattr(settings, "AMBASSADORS_MAX_ACTIVE_MENTORSHIPS", 3)
+MAX_ACTIVE_MENTORSHIPS = settings.AMBASSADORS_MAX_ACTIVE_MENTORSHIPS
 
 
 def can_mentor(volunteer: Volunteer) -> bool:

@@ -30,9 +30,9 @@ from .models import (
     Volunteer,
 )
 
-INACTIVITY_MONTHS = getattr(settings, "AMBASSADORS_INACTIVITY_MONTHS", 6)
+INACTIVITY_MONTHS = settings.AMBASSADORS_INACTIVITY_MONTHS
 # After the reminder, how long before the ambassador is shown to facilitators for review.
-REVIEW_AFTER_REMINDER_DAYS = getattr(settings, "AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS", 30)
+REVIEW_AFTER_REMINDER_DAYS = settings.AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS
 
 
 class PathError(Exception):

@@ -70,7 +70,7 @@ def real_senders_check(app_configs, **kwargs):
 @register(Tags.security)
 def trusted_proxies_check(app_configs, **kwargs):
     errors = []
-    for entry in getattr(settings, "TRUSTED_PROXIES", []):
+    for entry in settings.TRUSTED_PROXIES:
         try:
             ipaddress.ip_network(entry, strict=False)
         except ValueError:

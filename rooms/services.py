@@ -26,7 +26,7 @@ from . import permissions, watched_words
 from .masking import mask_contacts
 from .models import Connection, HelpRequest, Member, Message, OnDuty, Room
 
-MAX_LENGTH = getattr(settings, "ROOMS_MESSAGE_MAX_LENGTH", 1000)
+MAX_LENGTH = settings.ROOMS_MESSAGE_MAX_LENGTH
 
 
 class RoomError(Exception):

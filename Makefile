@@ -59,7 +59,7 @@ serve: var/secret_key
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "Coéduc: http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
 	$(VENV)/bin/uvicorn coeduc.asgi:application --host $(HOST) --port $(PORT) \
-		--loop uvloop --http httptools --ws wsproto \
+		--loop uvloop --http httptools --ws wsproto --ws-per-message-deflate false \
 		--proxy-headers --forwarded-allow-ips "$${TRUSTED_PROXIES:-}"
 
 test: install-test

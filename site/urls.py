@@ -14,7 +14,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from guides import views as guide_views
 
 from .health import healthz
-from .views_guest_data import guest_data
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -33,7 +32,6 @@ urlpatterns += i18n_patterns(
     path("ambassadors/", include("ambassadors.urls")),
     path("rooms/", include("rooms.urls")),
     path("observatory/", include("observatory.urls")),
-    path("me/guest/<str:token>/", guest_data, name="guest_data"),
     path("", include("coeduc.urls_pages")),
     re_path(r"^(guides/(?:[\w\-]+/)*)$", guide_views.serve_guide_page),
     # Wagtail's page tree last: it answers every other path.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import manage_views, views
+from . import manage_views, views, views_my_data
 
 app_name = "workshops"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("r/<str:token>/cancel/", views.cancel, name="cancel"),
     path("r/<str:token>/workshop.ics", views.registration_calendar, name="registration_calendar"),
     path("r/<str:token>/qr.svg", manage_views.registration_qr, name="registration_qr"),
+    path("r/<str:token>/my-data/", views_my_data.my_data, name="my_data"),
     # Facilitators
     path("manage/", manage_views.workshop_list, name="manage_list"),
     path("manage/series/new/", manage_views.series_create, name="manage_series_create"),

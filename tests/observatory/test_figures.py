@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -127,3 +127,39 @@ def test_months_between_crosses_years():
         date(2026, 1, 1),
         date(2026, 2, 1),
     ]
+
+
+def test_staff_read_the_export_log_in_the_admin_and_nobody_can_change_it(territory_data):
+    from parents.models import User
+
+    signed_in(territory_data["pilot"]).get(
+        reverse("observatory:export", args=["02", "csv"]) + _query(territory_data["month"])
+    )
+    log = ExportLog.objects.get()
+    staff = User.objects.create_user(email="staff@example.org", password="x", is_staff=True)
+    staff.is_superuser = True
+    staff.save()
+    admin = signed_in(staff)
+    listing = admin.get(reverse("figure_exports:index"))
+    assert listing.status_code == 200
+    assert "pilot@example.org" in listing.content.decode()
+    assert admin.get(reverse("figure_exports:edit", args=[log.pk])).status_code in (302, 403)
+    assert admin.get(reverse("figure_exports:delete", args=[log.pk])).status_code in (302, 403)
+    assert admin.get(reverse("figure_exports:add")).status_code in (302, 403)
+    assert ExportLog.objects.filter(pk=log.pk).exists()
+    # A pilot has no way into the log of everyone's exports.
+    response = signed_in(territory_data["pilot"]).get(reverse("figure_exports:index"))
+    assert response.status_code in (302, 403)
+
+
+def test_a_sentence_says_what_changed_since_the_month_before(territory_data):
+    month = territory_data["month"]
+    following = summary.months_between(month, month.replace(day=28) + timedelta(days=4))[-1]
+    board = selectors.dashboard(
+        selectors.Filters(territory=territory_data["aisne"], first=month, last=following)
+    )
+    sentence = selectors.change_sentence(board)
+    assert sentence.startswith("In ")
+    assert "workshops held: 0 (2 fewer than the month before)" in sentence
+    # 18 places last month, 0 now: "0" is under 5 people, so there is nothing to compare.
+    assert "places taken: too few to compare" in sentence

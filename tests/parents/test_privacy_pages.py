@@ -91,8 +91,10 @@ def _guest_registration(email="guest.pd@example.org"):
 def test_a_guest_sees_downloads_and_erases_her_data_with_the_signed_link(client, db):
     registration = _guest_registration()
     other = _guest_registration("someone.else@example.org")
-    url = reverse("guest_data", args=[tokens.make_token(registration)])
+    url = reverse("workshops:my_data", args=[tokens.make_token(registration)])
 
+    manage = client.get(reverse("workshops:manage", args=[tokens.make_token(registration)]))
+    assert f'href="{url}"' in manage.content.decode()
     page = client.get(url)
     assert page.status_code == 200
     assert "guest.pd@example.org" in page.content.decode()
@@ -112,7 +114,7 @@ def test_a_guest_sees_downloads_and_erases_her_data_with_the_signed_link(client,
 
 
 def test_a_forged_guest_link_is_a_404(client, db):
-    assert client.get(reverse("guest_data", args=["nope:forged"])).status_code == 404
+    assert client.get(reverse("workshops:my_data", args=["nope:forged"])).status_code == 404
 
 
 def test_the_footer_pages_answer_in_every_language(client, db):

@@ -1,5 +1,6 @@
 """A guest's data (no account): seen, downloaded or erased through the signed link of one of
-their sign-ups, which proves they hold the contact it was sent to."""
+their sign-ups, which proves they hold the contact it was sent to. Every app's data comes
+through the personal-data registry (`core.personal_data`)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -8,11 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from core.personal_data import Person, erase_person
 from parents.views_privacy import ConfirmErasureForm, data_sections, json_download
-from workshops import tokens
+
+from . import tokens
 
 
 @require_http_methods(["GET", "POST"])
-def guest_data(request, token):
+def my_data(request, token):
     try:
         registration = tokens.read_token(token)
     except tokens.ExpiredToken:
@@ -27,14 +29,15 @@ def guest_data(request, token):
     if request.method == "POST" and has_contact and form.is_valid():
         erase_person(person)
         messages.success(request, _("Your data is erased. Thank you for having taken part."))
-        return redirect("guest_data", token=token)
+        return redirect("workshops:my_data", token=token)
     response = render(
         request,
-        "pages/guest_data.html",
+        "workshops/my_data.html",
         {
             "form": form,
             "sections": data_sections(person) if has_contact else [],
             "has_contact": has_contact,
+            "token": token,
         },
     )
     response["Cache-Control"] = "no-store"

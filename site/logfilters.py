@@ -4,10 +4,10 @@ import logging
 import re
 
 # A path segment that opens someone's page or proves who they are: a guest's sign-up (its
-# token is the key to her page), a check-in code, allauth's e-mail confirmation and
-# password-reset keys.
+# token is the key to her page), a guest's personal data, a check-in code, allauth's e-mail
+# confirmation and password-reset keys.
 PERSONAL_SEGMENT = re.compile(
-    r"(/workshops/r/|/workshops/manage/check-in/|/accounts/confirm-email/"
+    r"(/workshops/r/|/me/guest/|/workshops/manage/check-in/|/accounts/confirm-email/"
     r"|/accounts/password/reset/key/)[^/?#\s\"]+"
 )
 # Query parameters of the same kind, whatever the page.

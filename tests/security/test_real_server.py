@@ -290,6 +290,7 @@ def test_the_access_log_names_no_personal_token(site):
     for path in (
         f"/en/workshops/r/{secret}/",
         f"/en/workshops/r/{secret}/workshop.ics",
+        f"/en/me/guest/{secret}/",
         f"/en/workshops/manage/check-in/{secret}/",
         f"/en/accounts/password/reset/key/1a-{secret}/",
         f"/en/workshops/?token={secret}&page=2",
@@ -302,4 +303,5 @@ def test_the_access_log_names_no_personal_token(site):
     assert '"GET /en/workshops/r/…/ HTTP/1.1"' in log
     assert '"GET /en/workshops/r/…/workshop.ics HTTP/1.1"' in log
     assert "/en/workshops/?token=…&page=2" in log
+    assert '"GET /en/me/guest/…/ HTTP/1.1"' in log
     assert "127.0.0.70" in log  # the rest of the line is kept

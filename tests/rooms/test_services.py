@@ -4,7 +4,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -55,14 +55,23 @@ def test_the_message_is_saved_before_it_is_broadcast_serialised_once(
     samira = make_user()
     join(samira, room)
     layer = get_channel_layer()
-    channel = async_to_sync(layer.new_channel)()
-    async_to_sync(layer.group_add)(room.group_name, channel)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        message = services.post_message(samira, room, "Mon numéro : 06 12 34 56 78", "id-1")
-        # Saved first; sent only once the transaction commits.
-        assert Message.objects.filter(pk=message.pk).exists()
-    assert len(callbacks) == 1
-    event = async_to_sync(layer.receive)(channel)
+
+    def post():
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            message = services.post_message(samira, room, "Mon numéro : 06 12 34 56 78", "id-1")
+            # Saved first; sent only once the transaction commits.
+            assert Message.objects.filter(pk=message.pk).exists()
+        assert len(callbacks) == 1
+        return message
+
+    async def listen_and_post():
+        # One event loop throughout: Redis's pub/sub layer keeps its channels per loop.
+        channel = await layer.new_channel()
+        await layer.group_add(room.group_name, channel)
+        message = await sync_to_async(post)()
+        return message, await layer.receive(channel)
+
+    message, event = async_to_sync(listen_and_post)()
     assert event["type"] == "room.event" and isinstance(event["text"], str)
     payload = json.loads(event["text"])
     assert payload["message"]["id"] == message.pk

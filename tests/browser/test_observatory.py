@@ -66,3 +66,17 @@ def test_the_dashboard_and_the_privacy_pages_pass_axe_on_a_phone(new_page, site_
     ):
         parent.goto(f"{site_url}/{lang}/{path}")
         check(parent)
+
+    # A guest's page, opened from the signed link of a sign-up.
+    from django.utils import timezone
+
+    from workshops import tokens
+    from workshops.models import Registration
+
+    registration = Registration.objects.filter(
+        email__isnull=False, user__isnull=True, workshop__ends_at__gt=timezone.now()
+    ).first()
+    guest = new_page(bypass_csp=True, language=lang)
+    guest.goto(f"{site_url}/{lang}/workshops/r/{tokens.make_token(registration)}/my-data/")
+    assert guest.locator("input[type=checkbox][name=confirm]").count() == 1
+    check(guest)

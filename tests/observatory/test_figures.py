@@ -163,3 +163,49 @@ def test_a_sentence_says_what_changed_since_the_month_before(territory_data):
     assert "workshops held: 0 (2 fewer than the month before)" in sentence
     # 18 places last month, 0 now: "0" is under 5 people, so there is nothing to compare.
     assert "places taken: too few to compare" in sentence
+
+
+def test_guides_and_help_requests_are_counted_for_the_whole_territory(territory_data):
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from guides.models import GuideProgress
+    from observatory.figures import month_bounds
+    from parents.models import User
+    from rooms.models import HelpRequest, Message, Room
+
+    aisne, month = territory_data["aisne"], territory_data["month"]
+    start, _end = month_bounds(month)
+    day = start + timedelta(days=3)
+    room = Room.objects.create(slug="aisne", name="Aisne", territory=aisne)
+    pages = list(Page.objects.all()[:2])
+    helper = User.objects.create_user(email="helper@example.org", password="x")
+    for index in range(6):
+        parent = User.objects.create_user(
+            email=f"reader{index}@example.org", password="x", territory=aisne
+        )
+        for page in pages:
+            GuideProgress.objects.create(user=parent, page=page, completed_steps=[1])
+        asked = HelpRequest.objects.create(room=room, asker=parent, question="?", created_at=day)
+        # Answers after 10, 20, … 60 minutes; the asker's own message does not count.
+        Message.objects.create(
+            room=room,
+            help_request=asked,
+            author=parent,
+            text="ok",
+            created_at=day + timedelta(minutes=1),
+        )
+        Message.objects.create(
+            room=room,
+            help_request=asked,
+            author=helper,
+            text="hi",
+            created_at=day + timedelta(minutes=10 * (index + 1)),
+        )
+    GuideProgress.objects.update(updated_at=day)
+    GuideProgress.objects.filter(page=pages[0]).update(completed_at=day)
+    summary.refresh([month], force=True, now=timezone.now())
+    cell = whole(territory_data)
+    assert (cell.guides_read, cell.guides_completed) == (6 * len(pages), 6)
+    assert (cell.help_requests, cell.help_answered) == (6, 6)
+    assert cell.answer_minutes_median == 35

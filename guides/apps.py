@@ -11,8 +11,10 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 — connects the cache invalidation
-        from . import translation_rules  # noqa: F401 — translations follow their original
+        from . import (
+            signals,  # noqa: F401 — connects the cache invalidation
+            translation_rules,  # noqa: F401 — translations follow their original
+        )
         from .personal_data import register_sources
 
         register_sources()  # what this app keeps about people (core.personal_data)

@@ -266,20 +266,24 @@ def presence_event(room: Room) -> dict:
     return {"type": "presence", "present": people, "count": count}
 
 
-def connected(user, room: Room, channel_name: str) -> None:
+def connected(user, room: Room, channel_name: str) -> dict:
+    """Record an open socket; returns who is here, for the newcomer. The room hears of it
+    through `broadcast_presence`, which the consumers call at most twice a second a room."""
     with transaction.atomic():
         Connection.objects.update_or_create(
             channel_name=channel_name, defaults={"room": room, "user": user}
         )
-        broadcast(room.group_name, presence_event(room))
+    return presence_event(room)
 
 
 def disconnected(room_id: int, channel_name: str) -> None:
-    with transaction.atomic():
-        Connection.objects.filter(channel_name=channel_name).delete()
-        room = Room.objects.filter(pk=room_id).first()
-        if room is not None:
-            broadcast(room.group_name, presence_event(room))
+    Connection.objects.filter(channel_name=channel_name).delete()
+
+
+def broadcast_presence(room_id: int) -> None:
+    room = Room.objects.filter(pk=room_id).first()
+    if room is not None:
+        broadcast(room.group_name, presence_event(room))
 
 
 # --- Duty and help requests ----------------------------------------------------------------

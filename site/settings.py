@@ -324,21 +324,21 @@ TIME_ZONE = "Europe/Paris"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation is a draft until an editor has translated and published it (not the French
+# text live at once under lang="ar"); guides/translation_rules.py keeps it so.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_SITE_NAME = "Coéduc"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the CSP allows no other host (and it would tell Gravatar who uses the admin);
+# avatars are Wagtail's local default or an uploaded picture.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # Full-text search with French stemming (guides are written in French first).
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
-# No Gravatar: the CSP allows no other host (and it would tell Gravatar who uses the admin);
-# avatars are Wagtail's local default or an uploaded picture.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Static and media ----------------------------------------------------------------------
-# A new translation is a draft until an editor has translated and published it (not the French
-# text live at once under lang="ar"); guides/translation_rules.py keeps it so.
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
@@ -346,6 +346,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # The app serves MEDIA_ROOT itself (safely: site/media.py) unless a web server does it.
 MEDIA_SERVE = env_bool("MEDIA_SERVE", True)
+
+# Open Badges: the Ed25519 key that signs credentials (PEM or base64 seed); without it, a key
+# made once in BADGE_SIGNING_KEY_FILE (ambassadors/badge_proof.py).
+BADGE_SIGNING_KEY = os.environ.get("BADGE_SIGNING_KEY", "")
+BADGE_SIGNING_KEY_FILE = Path(
+    os.environ.get("BADGE_SIGNING_KEY_FILE", BASE_DIR / "var" / "badge_signing_key.pem")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed (gzip + brotli when available) with hashed names, cached forever by clients.
@@ -354,13 +361,6 @@ STORAGES = {
 
 # --- Security ------------------------------------------------------------------------------
 SECURE_HTTPS = env_bool("SECURE_HTTPS", not DEBUG and SITE_URL.startswith("https://"))
-
-# Open Badges: the Ed25519 key that signs credentials (PEM or base64 seed); without it, a key
-# made once in BADGE_SIGNING_KEY_FILE (ambassadors/badge_proof.py).
-BADGE_SIGNING_KEY = os.environ.get("BADGE_SIGNING_KEY", "")
-BADGE_SIGNING_KEY_FILE = Path(
-    os.environ.get("BADGE_SIGNING_KEY_FILE", BASE_DIR / "var" / "badge_signing_key.pem")
-)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = SECURE_HTTPS

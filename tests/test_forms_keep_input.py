@@ -8,13 +8,15 @@ from django.utils import timezone, translation
 
 from ambassadors import mentoring
 from ambassadors.forms import SessionForm
-from tests.ambassadors.conftest import (
+from tests.factories import (
+    make_facilitator,
     make_organisation,
     make_territory,
     make_user,
+    make_venue,
     make_volunteer,
+    make_workshop,
 )
-from tests.workshops.conftest import make_facilitator, make_venue, make_workshop
 
 pytestmark = pytest.mark.django_db
 

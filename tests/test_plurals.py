@@ -13,9 +13,8 @@ from django.test import Client
 from django.utils import translation
 
 from coeduc.templatetags.coeduc_tags import steps_done_texts
+from tests.factories import make_facilitator, make_workshop, signed_in
 from workshops import services
-
-from .workshops.conftest import make_facilitator, make_workshop, signed_in
 
 ROOT = Path(settings.BASE_DIR)
 LOCALE = ROOT / "locale"

@@ -72,7 +72,8 @@ def test_database_url_selects_postgresql():
 
 
 def test_redis_url_selects_the_redis_channel_layer_and_cache():
-    settings = load_settings(REDIS_URL="redis://127.0.0.1:6379/3")
+    # The core layer, asked for by name; the default with Redis is pub/sub (test below).
+    settings = load_settings(REDIS_URL="redis://127.0.0.1:6379/3", CHANNEL_LAYER="core")
 
     layer = settings["channel_layers"]["default"]
     assert layer["BACKEND"] == "channels_redis.core.RedisChannelLayer"
@@ -89,10 +90,19 @@ def test_redis_url_selects_the_redis_channel_layer_and_cache():
     assert settings["engine"] == "django.db.backends.sqlite3"
 
 
+def test_redis_url_selects_the_pubsub_layer_by_default_with_the_same_pool():
+    """Chosen with bench/rooms_fanout.py: one PUBLISH a message, fanned out in each process."""
+    layer = load_settings(REDIS_URL="redis://127.0.0.1:6379/3")["channel_layers"]["default"]
+    assert layer["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
+    host = layer["CONFIG"]["hosts"][0]
+    assert (host["max_connections"] >= 1000, host["socket_timeout"]) == (True, None)
+
+
 def test_both_urls_together():
     settings = load_settings(
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/coeduc_ci",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        CHANNEL_LAYER="core",
     )
 
     assert settings["engine"] == "django.db.backends.postgresql"

@@ -11,7 +11,6 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from coeduc.home.models import HomePage
-
 from guides.models import GuideIndexPage, GuidePage, RelatedGuide, TopicPage
 
 LANGUAGES = ["fr", "en", "ar"]

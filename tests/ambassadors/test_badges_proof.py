@@ -16,8 +16,7 @@ from joserfc.jwk import OKPKey
 
 from ambassadors import badges
 from ambassadors.models import Badge
-
-from .conftest import make_user, make_volunteer, stage
+from tests.factories import make_user, make_volunteer, stage
 
 pytestmark = pytest.mark.django_db
 

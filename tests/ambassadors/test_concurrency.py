@@ -10,8 +10,7 @@ from django.apps import apps
 from ambassadors import mentoring, services
 from ambassadors.models import Mentorship, StageChange
 from tests.concurrency import run_at_once
-
-from .conftest import make_facilitator, make_organisation, make_user, make_volunteer, stage
+from tests.factories import make_facilitator, make_organisation, make_user, make_volunteer, stage
 
 pytestmark = [
     pytest.mark.postgres,

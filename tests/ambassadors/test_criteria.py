@@ -10,8 +10,7 @@ from django.utils import timezone
 from ambassadors import criteria, services
 from ambassadors.models import Criterion, Stage, StageChange, Volunteer
 from ambassadors.services import NotAllowed, PathError
-
-from .conftest import (
+from tests.factories import (
     attend,
     complete_guide,
     make_facilitator,

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from ambassadors import services
 from ambassadors.models import Volunteer
-
-from .conftest import make_volunteer
+from tests.factories import make_volunteer
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.utils import timezone
 from ambassadors import mentoring, services
 from ambassadors.models import Mentorship
 from ambassadors.services import PathError
-
-from .conftest import make_facilitator, make_organisation, make_user, make_volunteer
+from tests.factories import make_facilitator, make_organisation, make_user, make_volunteer
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 from django.apps import apps
 
 from ambassadors.models import MentoringSession
-
-from .conftest import make_user, make_volunteer
+from tests.factories import make_user, make_volunteer
 
 pytestmark = pytest.mark.django_db
 

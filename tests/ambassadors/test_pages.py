@@ -7,8 +7,7 @@ from django.urls import reverse
 from ambassadors import mentoring, services
 from ambassadors.models import Stage
 from parents.models import User
-
-from .conftest import make_user, make_volunteer, stage
+from tests.factories import make_user, make_volunteer, stage
 
 pytestmark = pytest.mark.django_db
 

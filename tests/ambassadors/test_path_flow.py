@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ambassadors.models import Badge, Volunteer
-
-from .conftest import attend, complete_guide, make_facilitator, make_organisation, make_user
+from tests.factories import attend, complete_guide, make_facilitator, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 

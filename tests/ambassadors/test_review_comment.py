@@ -4,8 +4,7 @@ import pytest
 from django.core import mail
 
 from ambassadors import services
-
-from .conftest import make_volunteer
+from tests.factories import make_volunteer
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,8 @@ from ambassadors import criteria
 from ambassadors.models import Charter, CharterSignature, Stage, Volunteer
 from guides.models import GuideProgress
 from parents.models import User
+from tests.factories import make_past_workshop
 from workshops.models import Registration
-
-from .conftest import make_past_workshop
 
 pytestmark = pytest.mark.django_db
 

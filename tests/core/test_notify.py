@@ -20,14 +20,14 @@ from core.models import OptOut
 from core.notify import Kind, Recipient, channels_for, deliver, notify
 from core.sms import ConsoleBackend, MemoryBackend, TextMessage
 from parents.models import User
-from tests.test_websocket import communicator, signed_in_session
-from tests.workshops.conftest import (
+from tests.factories import (
     make_facilitator,
     make_organisation,
     make_territory,
     make_venue,
     make_workshop,
 )
+from tests.test_websocket import communicator, signed_in_session
 from workshops import services
 from workshops.models import ParticipantMessage, Registration
 

@@ -35,16 +35,16 @@ from core.personal_data import Person, erase_person, export_person
 from parents.models import User
 from parents.personal_data import is_erased
 from rooms.models import HelpRequest, Member, Message, Room
-from tests.ambassadors.conftest import (
+from tests.factories import (
     complete_guide,
     make_facilitator,
     make_guide_page,
     make_organisation,
     make_territory,
     make_volunteer,
+    make_workshop,
     stage,
 )
-from tests.workshops.conftest import make_workshop
 from workshops import services
 from workshops.models import ParticipantMessage, Registration
 

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from parents.models import User
-from tests.workshops.conftest import make_organisation, make_venue, make_workshop
+from tests.factories import make_organisation, make_venue, make_workshop
 from workshops.models import Registration  # noqa: F401 — the app's models are loaded
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.workshops.conftest import make_facilitator, make_organisation, make_venue
+from tests.factories import make_facilitator, make_organisation, make_venue
 from workshops.models import WorkshopSeries
 
 pytestmark = pytest.mark.django_db

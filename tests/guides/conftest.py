@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from coeduc.demo.guides import load_demo_guides
-from guides.models import GuidePage
 from coeduc.management.commands.load_demo import Command
+from guides.models import GuidePage
 from parents.models import User
 
 

@@ -8,26 +8,13 @@ from django.utils import timezone
 from observatory import summary
 from observatory.figures import month_bounds
 from parents.models import TerritoryPilot, User
-from tests.workshops.conftest import make_organisation, make_territory, make_venue, make_workshop
-from workshops.models import Registration
-
-
-def add_registrations(workshop, count, *, attended=True, seats=1, prefix="family"):
-    rows = []
-    for index in range(count):
-        rows.append(
-            Registration.objects.create(
-                workshop=workshop,
-                first_name=f"Parent {index}",
-                email=f"{prefix}-{workshop.pk}-{index}@example.org",
-                seats=seats,
-                consent_at=workshop.starts_at - timedelta(days=3),
-                created_at=workshop.starts_at - timedelta(days=3),
-                status=Registration.Status.CONFIRMED,
-                attended=attended,
-            )
-        )
-    return rows
+from tests.factories import (
+    add_registrations,
+    make_organisation,
+    make_territory,
+    make_venue,
+    make_workshop,
+)
 
 
 @pytest.fixture

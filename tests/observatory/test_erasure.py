@@ -10,10 +10,8 @@ from guides.models import GuideProgress
 from observatory import selectors, summary
 from observatory.models import COUNT_METRICS, MonthlyFigures
 from parents.models import User
-from tests.workshops.conftest import make_venue, make_workshop
+from tests.factories import add_registrations, make_venue, make_workshop
 from workshops.models import Registration
-
-from .conftest import add_registrations
 
 
 def snapshot(territory):

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from observatory import selectors, summary
 from observatory.models import ExportLog, MonthlyFigures
-from tests.workshops.conftest import signed_in
+from tests.factories import signed_in
 
 
 def whole(data):

@@ -18,8 +18,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from parents.models import User
 from core.sms import MemoryBackend
+from parents.models import User
 
 PARENT_EMAIL = "parent@demo.coeduc.fr"
 PARENT_PHONE = "+33612345601"

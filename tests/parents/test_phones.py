@@ -11,10 +11,9 @@ from core import phones
 from core.sms import MemoryBackend
 from parents.forms import PhoneNumberField
 from parents.models import User
+from tests.factories import make_workshop
 from workshops.forms import RegistrationForm
 from workshops.models import Registration
-
-from ..workshops.conftest import make_workshop
 
 # (as typed, stored E.164, shown back)
 MOBILES = [

@@ -14,7 +14,7 @@ from parents.models import User
 from parents.personal_data import is_erased
 from rooms.models import Message
 from tests.core.test_personal_data import ZEPHYRINE, sms_outbox, world  # noqa: F401 (fixtures)
-from tests.workshops.conftest import make_workshop, signed_in
+from tests.factories import make_workshop, signed_in
 from workshops import tokens
 from workshops.models import Registration
 

@@ -8,7 +8,7 @@ from parents.models import User
 from rooms import services
 from rooms.models import ModerationAction, WatchedWord
 from rooms.services import RoomError
-from tests.rooms.conftest import join, make_facilitator, make_room, make_user
+from tests.factories import join, make_facilitator, make_room, make_user
 
 pytestmark = pytest.mark.django_db
 

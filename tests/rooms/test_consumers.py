@@ -13,7 +13,7 @@ from django.contrib.sessions.models import Session
 from coeduc.asgi import application
 from rooms import moderation, services
 from rooms.models import Member, Message, ModerationAction
-from tests.rooms.conftest import (
+from tests.factories import (
     join,
     make_ambassador,
     make_facilitator,

@@ -18,7 +18,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from rooms.models import Message
-from tests.rooms.conftest import join, make_room, make_user
+from tests.factories import join, make_room, make_user
 from tests.test_healthz import Server
 
 pytestmark = [

@@ -19,7 +19,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
 from rooms.models import Message
-from tests.rooms.conftest import join, make_room, make_user
+from tests.factories import join, make_room, make_user
 from tests.rooms.test_multiprocess import (
     WAIT_SECONDS,
     RoomSocket,

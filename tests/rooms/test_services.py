@@ -14,7 +14,7 @@ from core.personal_data import Person, erase_person, export_person
 from rooms import moderation, selectors, services
 from rooms.models import HelpRequest, Message, ModerationAction, Report, WatchedWord
 from rooms.services import RoomError
-from tests.rooms.conftest import (
+from tests.factories import (
     join,
     make_ambassador,
     make_facilitator,

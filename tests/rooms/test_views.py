@@ -6,7 +6,7 @@ from django.utils import translation
 
 from rooms import services
 from rooms.models import HelpRequest, Member, Message, ModerationAction, Report
-from tests.rooms.conftest import (
+from tests.factories import (
     join,
     make_ambassador,
     make_facilitator,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from core.personal_data import Person
 from core.sms import MemoryBackend
 from parents.models import User
-from tests.workshops.conftest import make_workshop
+from tests.factories import make_workshop
 from workshops import services
 
 VICTIM_EMAIL = "samira@example.org"

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ambassadors.models import Mentorship
 from core.sanitize import plain_text
-from tests.ambassadors.conftest import make_user, make_volunteer
+from tests.factories import make_user, make_volunteer
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from parents.models import User
+from tests.factories import make_workshop
 from workshops import services
 from workshops.models import Registration, Workshop
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +59,7 @@ def test_raising_capacity_in_the_admin_promotes_the_waiting_list(admin_client):
 
 @pytest.fixture
 def two_organisations():
-    from .conftest import make_facilitator, make_organisation, make_venue
+    from tests.factories import make_facilitator, make_organisation, make_venue
 
     ligue = make_organisation("Ligue de l'Enseignement")
     trousse = make_organisation("La Trousse à Projets")
@@ -72,7 +71,7 @@ def two_organisations():
 
 
 def test_facilitator_lists_only_their_organisations_rows(two_organisations):
-    from .conftest import signed_in
+    from tests.factories import signed_in
 
     user, own, other = two_organisations
     client = signed_in(user)
@@ -85,7 +84,7 @@ def test_facilitator_lists_only_their_organisations_rows(two_organisations):
 
 
 def test_facilitator_cannot_open_another_organisations_rows(two_organisations):
-    from .conftest import signed_in
+    from tests.factories import signed_in
 
     user, own, other = two_organisations
     client = signed_in(user)
@@ -115,7 +114,7 @@ def test_facilitator_cannot_open_another_organisations_rows(two_organisations):
 
 
 def test_facilitator_forms_offer_only_their_organisation(two_organisations):
-    from .conftest import signed_in
+    from tests.factories import signed_in
 
     user, own, other = two_organisations
     client = signed_in(user)
@@ -144,8 +143,8 @@ def test_facilitator_forms_offer_only_their_organisation(two_organisations):
 
 
 def test_facilitator_deletes_only_workshops_without_sign_ups(two_organisations):
-    from .conftest import make_workshop as make
-    from .conftest import signed_in
+    from tests.factories import make_workshop as make
+    from tests.factories import signed_in
 
     user, own, _other = two_organisations
     client = signed_in(user)
@@ -181,7 +180,7 @@ def test_cancelling_in_the_admin_tells_everyone(
 def test_times_are_typed_and_shown_as_the_clock_at_a_guadeloupe_venue(admin_client):
     from datetime import datetime
 
-    from .conftest import make_territory, make_venue
+    from tests.factories import make_territory, make_venue
 
     guadeloupe = make_territory("971", "Guadeloupe", "America/Guadeloupe")
     workshop = make_workshop(venue=make_venue(territory=guadeloupe, commune="Les Abymes"))
@@ -221,7 +220,7 @@ def test_the_workshop_list_shows_the_clock_at_the_venue(admin_client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from .conftest import make_territory, make_venue
+    from tests.factories import make_territory, make_venue
 
     guadeloupe = make_territory("971", "Guadeloupe", "America/Guadeloupe")
     starts_at = datetime(2027, 3, 28, 22, 0, tzinfo=UTC)  # 18:00 in Pointe-à-Pitre

@@ -6,10 +6,9 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
+from tests.factories import make_workshop
 from workshops import services
 from workshops.models import Registration, Workshop
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,9 @@ from django.db import connection
 from django.test import Client
 
 from tests.concurrency import run_at_once
+from tests.factories import make_workshop
 from workshops import services
 from workshops.models import Registration, Workshop
-
-from .conftest import make_workshop
 
 pytestmark = [
     pytest.mark.postgres,

@@ -9,9 +9,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import (
+    make_facilitator,
+    make_organisation,
+    make_venue,
+    make_workshop,
+    signed_in,
+)
 from workshops import exports, services
-
-from .conftest import make_facilitator, make_organisation, make_venue, make_workshop, signed_in
 
 pytestmark = pytest.mark.django_db
 

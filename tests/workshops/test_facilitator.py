@@ -13,10 +13,15 @@ from django.utils import timezone
 
 from core.sms import MemoryBackend
 from parents.models import User
+from tests.factories import (
+    make_facilitator,
+    make_organisation,
+    make_venue,
+    make_workshop,
+    signed_in,
+)
 from workshops import services, tokens
 from workshops.models import Registration, Workshop
-
-from .conftest import make_facilitator, make_organisation, make_venue, make_workshop, signed_in
 
 pytestmark = pytest.mark.django_db
 

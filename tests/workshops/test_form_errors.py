@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from .conftest import make_workshop
+from tests.factories import make_workshop
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from tests.factories import make_territory, make_venue, make_workshop
 from workshops import ics
-
-from .conftest import make_territory, make_venue, make_workshop
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,9 @@ from django.core import mail
 from django.test import Client
 
 from core.sms import MemoryBackend
+from tests.factories import make_workshop
 from workshops import services, tokens
 from workshops.models import Registration
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 URL = "/en/workshops/lost-link/"

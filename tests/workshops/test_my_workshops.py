@@ -6,10 +6,9 @@ import pytest
 from django.test import Client
 
 from parents.models import User
+from tests.factories import make_workshop
 from workshops import services
 from workshops.models import Registration, Workshop
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.management import call_command
 
+from tests.factories import make_workshop
 from workshops import services
 from workshops.models import Registration
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 

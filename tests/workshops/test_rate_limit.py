@@ -3,9 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.factories import make_workshop
 from workshops.models import Registration
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,9 @@ from django.core import mail
 from django.core.management import call_command
 
 from core.sms import MemoryBackend
+from tests.factories import make_territory, make_venue, make_workshop
 from workshops import services
 from workshops.models import Registration, Workshop
-
-from .conftest import make_territory, make_venue, make_workshop
 
 pytestmark = pytest.mark.django_db
 

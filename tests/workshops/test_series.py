@@ -6,10 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from tests.factories import make_facilitator, make_organisation, make_venue, signed_in
 from workshops import services
 from workshops.models import Workshop
-
-from .conftest import make_facilitator, make_organisation, make_venue, signed_in
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")

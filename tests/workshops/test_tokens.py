@@ -8,9 +8,8 @@ from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
+from tests.factories import make_workshop
 from workshops import services, tokens
-
-from .conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
 

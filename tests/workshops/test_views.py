@@ -10,12 +10,11 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from parents.models import User
 from core.sms import MemoryBackend
+from parents.models import User
+from tests.factories import make_organisation, make_territory, make_venue, make_workshop
 from workshops import services, tokens
 from workshops.models import Registration, Workshop
-
-from .conftest import make_organisation, make_territory, make_venue, make_workshop
 
 pytestmark = pytest.mark.django_db
 

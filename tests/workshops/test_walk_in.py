@@ -6,10 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import (
+    make_facilitator,
+    make_organisation,
+    make_venue,
+    make_workshop,
+    signed_in,
+)
 from workshops import services
 from workshops.models import ParticipantMessage, Registration
-
-from .conftest import make_facilitator, make_organisation, make_venue, make_workshop, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from .conftest import make_territory, make_venue, make_workshop
+from tests.factories import make_territory, make_venue, make_workshop
 
 pytestmark = pytest.mark.django_db
 

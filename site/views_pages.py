@@ -4,7 +4,7 @@ accessibility statement and contact."""
 from django.conf import settings
 from django.shortcuts import render
 
-from workshops.services import GUEST_DATA_KEPT
+from workshops.services_reminders import GUEST_DATA_KEPT
 
 
 def _page(template):

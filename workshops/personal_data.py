@@ -1,7 +1,7 @@
 """Personal data of workshops: families' registrations, and the messages facilitators sent.
 
 A registration is found by its account, or by the e-mail address or phone a guest gave.
-Erasing goes through `services.anonymise_registrations`, the code path of the 90-day purge:
+Erasing goes through `services_reminders.anonymise_registrations`, the 90-day purge's path:
 the first name, contacts and written needs go, the place stays as an anonymous count (seats,
 status, needs ticked, attendance), so workshop figures do not move. A place still held for a
 workshop that has not started is cancelled first (through `services.cancel`, so the waiting
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import Person, Source, declare_not_personal, register
 
-from . import services
+from . import services, services_reminders
 from .models import ParticipantMessage, Registration, Venue, Workshop, WorkshopSeries
 
 
@@ -58,7 +58,7 @@ def _erase_registrations(person: Person) -> int:
     upcoming = registrations_of(person).active().filter(workshop__starts_at__gt=timezone.now())
     for registration in upcoming:
         services.cancel(registration)
-    return services.anonymise_registrations(registrations_of(person), detach_account=True)
+    return services_reminders.anonymise_registrations(registrations_of(person), detach_account=True)
 
 
 def _export_messages_sent(person: Person):

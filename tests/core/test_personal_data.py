@@ -45,7 +45,7 @@ from tests.factories import (
     make_workshop,
     stage,
 )
-from workshops import services
+from workshops import services_reminders
 from workshops.models import ParticipantMessage, Registration
 
 pytestmark = pytest.mark.django_db
@@ -480,7 +480,7 @@ def test_the_purge_leaves_no_first_name_in_admin_logs():
     admin_logs(row)  # today's label
     admin_logs(row, label=f"{ZEPHYRINE['name']} — {workshop.title}")  # an older one
 
-    assert services.purge_guest_data() == 1
+    assert services_reminders.purge_guest_data() == 1
 
     assert traces(*ZEPHYRINE.values()) == []
     labels = set(ModelLogEntry.objects.values_list("label", flat=True))

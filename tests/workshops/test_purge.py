@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import make_workshop
-from workshops import services
+from workshops import services_reminders
 from workshops.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_guest_data_is_erased_after_90_days_and_counts_are_kept():
     gone = sign_up(old, "amina@example.org", attended=True)
     kept = sign_up(recent, "bruno@example.org", phone="+33612345679")
 
-    assert services.purge_guest_data(NOW) == 1
+    assert services_reminders.purge_guest_data(NOW) == 1
     gone.refresh_from_db()
     kept.refresh_from_db()
     assert (gone.first_name, gone.email, gone.phone, gone.needs_details) == ("", None, None, "")
@@ -53,7 +53,7 @@ def test_guest_data_is_erased_after_90_days_and_counts_are_kept():
     )
     assert kept.first_name == "Amina" and kept.email == "bruno@example.org"
     # Once is enough.
-    assert services.purge_guest_data(NOW + timedelta(days=1)) == 0
+    assert services_reminders.purge_guest_data(NOW + timedelta(days=1)) == 0
 
 
 def test_purge_command():

@@ -16,6 +16,7 @@ from core.sms import MemoryBackend
 from tests.factories import make_territory, make_venue, make_workshop
 from workshops import services
 from workshops.models import Registration, Workshop
+from workshops.services_reminders import reminder_due_at, send_due_reminders
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def sign_up(workshop, language="fr", email="amina@example.org", phone=None, **fi
 def run(now, capture):
     mail.outbox.clear()
     with capture(execute=True):
-        return services.send_due_reminders(now)
+        return send_due_reminders(now)
 
 
 @pytest.mark.parametrize(
@@ -71,8 +72,8 @@ def test_reminders_are_due_at_the_right_instant(
 ):
     workshop = workshop_at(local_start, tz_name, code)
     registration = sign_up(workshop)
-    assert services.reminder_due_at(workshop, "reminder_48h") == due_48h_utc
-    assert services.reminder_due_at(workshop, "reminder_3h") == due_3h_utc
+    assert reminder_due_at(workshop, "reminder_48h") == due_48h_utc
+    assert reminder_due_at(workshop, "reminder_3h") == due_3h_utc
     minute = timedelta(minutes=1)
     capture = django_capture_on_commit_callbacks
 
@@ -104,7 +105,10 @@ def test_reminder_in_the_parents_language_with_a_not_coming_link(
     workshop = workshop_at(datetime(2026, 10, 26, 18, 0, tzinfo=PARIS))
     sign_up(workshop, language="fr", email="fr@example.org")
     sign_up(workshop, language="en", email="en@example.org", phone="+33612345678")
-    run(services.reminder_due_at(workshop, "reminder_48h"), django_capture_on_commit_callbacks)
+    run(
+        reminder_due_at(workshop, "reminder_48h"),
+        django_capture_on_commit_callbacks,
+    )
     bodies = {message.to[0]: message.body for message in mail.outbox}
     assert "26 octobre 2026" in bodies["fr@example.org"]
     assert "Oct. 26, 2026" in bodies["en@example.org"]
@@ -124,11 +128,13 @@ def test_no_reminder_for_waiting_cancelled_or_late_sign_ups(django_capture_on_co
         created_at=workshop.starts_at - timedelta(hours=20)
     )
     counts = run(
-        services.reminder_due_at(workshop, "reminder_48h"), django_capture_on_commit_callbacks
+        reminder_due_at(workshop, "reminder_48h"),
+        django_capture_on_commit_callbacks,
     )
     assert counts["reminder_48h"] == 0
     counts = run(
-        services.reminder_due_at(workshop, "reminder_3h"), django_capture_on_commit_callbacks
+        reminder_due_at(workshop, "reminder_3h"),
+        django_capture_on_commit_callbacks,
     )
     assert counts["reminder_3h"] == 1  # the late family still hears on the day
     assert [m.to for m in mail.outbox] == [["late@example.org"]]
@@ -139,7 +145,8 @@ def test_cancelled_workshop_sends_no_reminder(django_capture_on_commit_callbacks
     sign_up(workshop)
     Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.CANCELLED)
     counts = run(
-        services.reminder_due_at(workshop, "reminder_48h"), django_capture_on_commit_callbacks
+        reminder_due_at(workshop, "reminder_48h"),
+        django_capture_on_commit_callbacks,
     )
     assert counts["reminder_48h"] == 0
 

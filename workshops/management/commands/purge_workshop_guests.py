@@ -5,12 +5,12 @@ The promise made on the sign-up form. Run it daily (cron or a systemd timer).
 
 from django.core.management.base import BaseCommand
 
-from workshops import services
+from workshops import services_reminders
 
 
 class Command(BaseCommand):
     help = "Anonymise workshop sign-ups whose workshop ended more than 90 days ago."
 
     def handle(self, *args, **options):
-        count = services.purge_guest_data()
+        count = services_reminders.purge_guest_data()
         self.stdout.write(f"sign-ups anonymised: {count}")

@@ -5,8 +5,6 @@ Each operation runs in one transaction, locks the volunteer row it changes, writ
 append-only history, and enqueues notifications after the commit.
 """
 
-import contextlib
-import contextvars
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.notify import Recipient
+from core.notify import Recipient, is_quiet
 from core.notify import notify as core_notify
 from parents.permissions import facilitated_organisations, is_parent
 
@@ -47,23 +45,10 @@ class NotAllowed(PathError):
     pass
 
 
-_quiet = contextvars.ContextVar("ambassadors_quiet", default=False)
-
-
-@contextlib.contextmanager
-def quietly():
-    """No notifications inside (the demo content builds whole paths at once)."""
-    token = _quiet.set(True)
-    try:
-        yield
-    finally:
-        _quiet.reset(token)
-
-
 def notify(user, event: str, **payload) -> None:
     """Tell an active person about their path or a mentorship (`ambassadors.notifications`),
     after the commit; nothing inside `quietly()`."""
-    if _quiet.get() or not user.is_active:
+    if is_quiet() or not user.is_active:
         return
     core_notify(Recipient.for_user(user), f"ambassadors.{event}", payload)
 

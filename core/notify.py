@@ -121,6 +121,11 @@ def get_kind(name: str) -> Kind:
 _quiet: ContextVar[bool] = ContextVar("coeduc_notify_quiet", default=False)
 
 
+def is_quiet() -> bool:
+    """Inside `quietly()`: other services that broadcast or limit (rooms) ask here too."""
+    return _quiet.get()
+
+
 @contextmanager
 def quietly():
     """Send nothing inside this block: the demo loader writes through the services (so every

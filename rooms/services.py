@@ -6,8 +6,6 @@ after the commit: the event is serialised once here and sent to the room's group
 lives in `rooms.moderation`, which follows the same rules.
 """
 
-import contextlib
-import contextvars
 import json
 
 from asgiref.sync import async_to_sync
@@ -19,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.locking import lock
-from core.notify import Recipient, notify
+from core.notify import Recipient, is_quiet, notify
 from core.sanitize import plain_text_to_html
 
 from . import permissions, watched_words
@@ -57,22 +55,9 @@ class RoomError(Exception):
         return {"type": "error", "code": self.code, "message": self.message}
 
 
-_quiet = contextvars.ContextVar("rooms_quiet", default=False)
-
-
-@contextlib.contextmanager
-def quietly():
-    """Nothing broadcast, nobody notified, no rate limit inside (the demo loader)."""
-    token = _quiet.set(True)
-    try:
-        yield
-    finally:
-        _quiet.reset(token)
-
-
 def broadcast(group: str, event: dict) -> None:
     """Send `event` to everyone in `group` after the commit, serialised once."""
-    if _quiet.get():
+    if is_quiet():
         return
     text = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
 
@@ -85,7 +70,7 @@ def broadcast(group: str, event: dict) -> None:
 
 
 def _notify(user, kind: str, payload: dict) -> None:
-    if not _quiet.get():
+    if not is_quiet():
         notify(Recipient.for_user(user), kind, payload)
 
 
@@ -136,7 +121,7 @@ def check_rate_limit(user) -> None:
     """At most ROOMS_RATE_LIMIT_MESSAGES in any ROOMS_RATE_LIMIT_SECONDS, per person, all rooms
     together. A sliding window (the times of the last messages, in the shared cache so that
     every server process agrees): a burst across a fixed window's edge is still refused."""
-    if _quiet.get():
+    if is_quiet():
         return  # the demo loader writes whole conversations at once
     limit = settings.ROOMS_RATE_LIMIT_MESSAGES
     window = settings.ROOMS_RATE_LIMIT_SECONDS

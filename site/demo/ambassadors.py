@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ambassadors import mentoring, services
 from ambassadors.models import Mentorship, Stage, Volunteer
+from core.notify import quietly
 from guides.models import GuidePage, GuideProgress
 from parents.models import Organisation, OrganisationMembership, Territory, User
 from workshops import services as workshop_services
@@ -218,7 +219,7 @@ def load_demo_ambassadors() -> None:
     territories = {t.code: t for t in Territory.objects.all()}
     if LIGUE not in organisations or not Stage.objects.exists():
         return
-    with services.quietly():
+    with quietly():
         facilitators = {}
         for local, name, code, organisation in FACILITATORS:
             user = _person(local, name, territories[code])

@@ -24,6 +24,7 @@ from coeduc.demo.ambassadors import (
     _training_workshops,
     _walk,
 )
+from core.notify import quietly
 from parents.models import Organisation, Territory, User
 from rooms import services
 from rooms.models import HelpRequest, Message, OnDuty, Room
@@ -246,7 +247,7 @@ def _demo_ambassador(user) -> None:
         return
     organisations = {o.name: o for o in Organisation.objects.all()}
     facilitator = User.objects.filter(email=_email("animatrice")).first()
-    with path_services.quietly():
+    with quietly():
         _attend(user, _training_workshops(organisations)[(LIGUE, "02")])
         _complete_guide(user, _training_guide())
         path_services.sign_charter(user)
@@ -315,7 +316,7 @@ def load_demo_rooms() -> None:
             },
         )
     people = _people()
-    with services.quietly():
+    with quietly():
         if MOURAD in people:
             _demo_ambassador(people[MOURAD])
             if not OnDuty.objects.filter(user=people[MOURAD]).exists():

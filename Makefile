@@ -49,18 +49,24 @@ run: install var/secret_key
 	$(PY) manage.py migrate --no-input && \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py load_demo && \
-	$(PY) manage.py demo_accounts && \
-	$(MAKE) --no-print-directory serve
+	$(MAKE) --no-print-directory serve DEMO_ACCOUNTS=1
 
 # The ASGI server (uvicorn: uvloop, httptools, wsproto) and the background-task worker together.
+# The worker's line per task goes to var/worker.log, not the terminal; the demo accounts (with
+# DEMO_ACCOUNTS=1) and the address are printed once uvicorn listens, so they stay in view.
+# SITE_URL (links in e-mails, CSRF origins) follows HOST and PORT unless it is set.
 serve: var/secret_key
 	@export SECRET_KEY="$$(cat var/secret_key)"; \
-	$(PY) manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	echo "Coéduc: http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
+	export SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
+	$(PY) manage.py db_worker >>var/worker.log 2>&1 & worker=$$!; \
 	$(VENV)/bin/uvicorn coeduc.asgi:application --host $(HOST) --port $(PORT) \
 		--loop uvloop --http httptools --ws wsproto --ws-per-message-deflate false \
-		--proxy-headers --forwarded-allow-ips "$${TRUSTED_PROXIES:-}"
+		--proxy-headers --forwarded-allow-ips "$${TRUSTED_PROXIES:-}" & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null' EXIT INT TERM; \
+	if [ -n "$(DEMO_ACCOUNTS)" ]; then \
+		$(PY) manage.py demo_accounts --after-server $(HOST):$(PORT) --timeout 60; fi; \
+	echo "Coéduc: $$SITE_URL/ (Ctrl-C to stop; background tasks log to var/worker.log)"; \
+	wait $$server
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -80,8 +80,12 @@ def build_places(event: str, registration_id: int) -> dict | None:
 
 
 def calendar_file(context: dict) -> list[tuple[str, bytes, str]]:
-    """The .ics that adds the workshop to a phone's calendar (not for a cancellation)."""
-    if context["event"] in ("cancelled", "workshop_cancelled"):
+    """The .ics that adds the workshop to a phone's calendar: only with confirmed places.
+
+    A waiting family gets none (a calendar entry would say the place is theirs); it comes
+    with the message that confirms the place (`promoted`). None for a cancellation either.
+    """
+    if context["event"] in ("cancelled", "workshop_cancelled") or not context["confirmed"]:
         return []
     content = ics.workshop_calendar(
         context["workshop"], url=context["workshop_url"], online_link=context["online_link"]

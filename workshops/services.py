@@ -118,13 +118,31 @@ def _check_seats(seats: int) -> None:
         )
 
 
-def _notify_after_commit(registration_ids, event: str, **payload) -> None:
-    """Tell the families once the transaction commits (`workshops.notifications`)."""
-    from . import notifications
+def _notify_after_commit(registration_ids, event: str, *, confirmed=False, **payload) -> None:
+    """Tell the families once the transaction commits (`workshops.notifications`); for newly
+    `confirmed` places, then queue their reminders (`services_reminders.schedule_reminders`).
+    One callback for both, silenced together by `quietly()`."""
+    from . import notifications, services_reminders
+
+    ids = list(registration_ids)
+
+    def tell_and_schedule():
+        notifications.tell(ids, event, **payload)
+        if confirmed:
+            services_reminders.schedule_reminders(ids)
+
+    if ids:
+        after_commit(tell_and_schedule)
+
+
+def _schedule_reminders_after_commit(registration_ids) -> None:
+    """Queue the reminders of confirmed places once the transaction commits (a moved
+    workshop: the families hear of it from the facilitator, not from here)."""
+    from . import services_reminders
 
     ids = list(registration_ids)
     if ids:
-        after_commit(lambda: notifications.tell(ids, event, **payload))
+        after_commit(lambda: services_reminders.schedule_reminders(ids))
 
 
 def _promote_waitlist(workshop: Workshop) -> list[int]:
@@ -148,7 +166,7 @@ def _promote_waitlist(workshop: Workshop) -> list[int]:
             if free == 0:
                 break
     if promoted:
-        _notify_after_commit(promoted, "promoted")
+        _notify_after_commit(promoted, "promoted", confirmed=True)
     return promoted
 
 
@@ -217,7 +235,11 @@ def register(
                 status=status,
                 created_at=arrived,
             )
-            _notify_after_commit([registration.pk], "registered")
+            _notify_after_commit(
+                [registration.pk],
+                "registered",
+                confirmed=status == Registration.Status.CONFIRMED,
+            )
     except IntegrityError as error:
         # The partial unique constraints caught a duplicate the check above could not see.
         raise AlreadyRegistered() from error
@@ -308,7 +330,14 @@ def update_workshop(edited: Workshop, save_related=None) -> Workshop:
         edited.save()
         if save_related:
             save_related()
-        _promote_waitlist(edited)
+        promoted = _promote_waitlist(edited)
+        if edited.starts_at != previous.starts_at:
+            # Moved: the reminders go at the new times (tasks queued for the old ones find
+            # them not due and send nothing).
+            confirmed = Registration.objects.filter(
+                workshop_id=edited.pk, status=Registration.Status.CONFIRMED
+            ).exclude(pk__in=promoted)
+            _schedule_reminders_after_commit(confirmed.values_list("pk", flat=True))
     if cancelling:
         cancel_workshop(edited)
     edited.refresh_from_db()

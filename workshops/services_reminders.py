@@ -30,6 +30,69 @@ def reminder_due_at(workshop: Workshop, kind: str):
     return workshop.starts_at.astimezone(UTC) - REMINDERS[kind][1]
 
 
+# When each reminder may go: from `before` the start until `until` before it (the 48 h one
+# gives way once the 3 h one is due).
+WINDOWS = {
+    "reminder_48h": (timedelta(hours=48), timedelta(hours=3)),
+    "reminder_3h": (timedelta(hours=3), timedelta(0)),
+}
+
+
+def _due(kind: str, now):
+    """The confirmed registrations whose `kind` reminder is due at `now` and not yet sent."""
+    before, until = WINDOWS[kind]
+    return Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        workshop__status=Workshop.Status.PUBLISHED,
+        **{f"{REMINDERS[kind][0]}__isnull": True},
+        workshop__starts_at__lte=now + before,
+        workshop__starts_at__gt=now + until,
+    ).filter(created_at__lt=models.F("workshop__starts_at") - before)
+
+
+def schedule_reminders(registration_ids, now=None) -> int:
+    """Queue one background task per reminder still to come, to run at its due time.
+
+    Called after the commit that confirmed the places (sign-up, promotion) or moved the
+    workshop. The task checks everything again when it runs (`send_reminder`), so a task
+    left over from an old time or a cancelled place sends nothing. A backend that cannot
+    defer (the tests' ImmediateBackend) would send at once: nothing is queued, and the
+    `send_reminders` command catches up as before.
+    """
+    from .tasks import send_scheduled_reminder
+
+    if not send_scheduled_reminder.get_backend().supports_defer:
+        return 0
+    now = now or timezone.now()
+    queued = 0
+    registrations = Registration.objects.filter(
+        pk__in=list(registration_ids),
+        status=Registration.Status.CONFIRMED,
+        workshop__status=Workshop.Status.PUBLISHED,
+    ).select_related("workshop")
+    for registration in registrations:
+        for kind in REMINDERS:
+            due_at = reminder_due_at(registration.workshop, kind)
+            if due_at > now and getattr(registration, REMINDERS[kind][0]) is None:
+                send_scheduled_reminder.using(run_after=due_at).enqueue(registration.pk, kind)
+                queued += 1
+    return queued
+
+
+def send_reminder(registration_id: int, kind: str, now=None) -> bool:
+    """Send one family's reminder if it is due now and not yet sent (the scheduled task).
+
+    The same rules and the same marking as `send_due_reminders`: still confirmed, workshop
+    still published and its start (perhaps moved) puts `now` in the reminder's window. Whoever
+    runs first, the task or the command, marks `*_sent_at`; the other sends nothing.
+    """
+    if kind not in WINDOWS:
+        return False
+    now = now or timezone.now()
+    due = _due(kind, now).filter(pk=registration_id)
+    return _mark_and_queue(due, REMINDERS[kind][0], now, kind) == 1
+
+
 def send_due_reminders(now=None) -> dict[str, int]:
     """Queue the reminders and follow-ups that are due, each at most once per family.
 
@@ -40,21 +103,8 @@ def send_due_reminders(now=None) -> dict[str, int]:
     """
     now = now or timezone.now()
     counts = {}
-    confirmed = Registration.objects.filter(
-        status=Registration.Status.CONFIRMED, workshop__status=Workshop.Status.PUBLISHED
-    )
-    windows = {
-        "reminder_48h": (timedelta(hours=48), timedelta(hours=3)),
-        "reminder_3h": (timedelta(hours=3), timedelta(0)),
-    }
-    for kind, (before, until) in windows.items():
-        field = REMINDERS[kind][0]
-        due = confirmed.filter(
-            **{f"{field}__isnull": True},
-            workshop__starts_at__lte=now + before,
-            workshop__starts_at__gt=now + until,
-        ).filter(created_at__lt=models.F("workshop__starts_at") - before)
-        counts[kind] = _mark_and_queue(due, field, now, kind)
+    for kind in WINDOWS:
+        counts[kind] = _mark_and_queue(_due(kind, now), REMINDERS[kind][0], now, kind)
     followups = Registration.objects.filter(
         attended=True,
         followup_sent_at__isnull=True,

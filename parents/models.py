@@ -140,9 +140,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 class OrganisationMembership(models.Model):
     """Makes a person a facilitator of an organisation: they act within it, and only there."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -160,8 +165,12 @@ class OrganisationMembership(models.Model):
 class TerritoryPilot(models.Model):
     """Makes a person a pilot of a territory: they see its anonymised figures, nothing personal."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="pilot_roles")
-    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="pilots")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="pilot_roles"
+    )
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territory"), on_delete=models.CASCADE, related_name="pilots"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

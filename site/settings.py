@@ -330,6 +330,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_SITE_NAME = "Coéduc"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's login form with its password label translated (Wagtail leaves it in English).
+WAGTAILADMIN_USER_LOGIN_FORM = "coeduc.admin_strings.AdminLoginForm"
 # No Gravatar: the CSP allows no other host (and it would tell Gravatar who uses the admin);
 # avatars are Wagtail's local default or an uploaded picture.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def test_focus_goes_to_the_field_in_error_not_the_first_field(
     page.locator("input[name=consent]").check()
     page.locator("form.form button[type=submit]").click()
     page.wait_for_selector("[data-error-summary]")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_email'")
+    expect(page.locator("#id_email")).to_be_focused()
     assert "#" not in page.url
 
     # The summary's link to a field focuses that field.
@@ -62,7 +63,5 @@ def test_sign_in_code_page_focuses_its_error(new_page, demo, console_errors):
     summary = page.locator("[data-error-summary]")
     summary.wait_for()
     assert re.search("e-mail|portable", summary.inner_text(), re.I)
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.hasAttribute('data-error-summary')"
-    )
+    expect(summary).to_be_focused()
     assert console_errors == []

@@ -1,6 +1,7 @@
 """Wagtail admin viewsets: rooms and watched words (staff), the moderation log (read-only)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -12,7 +13,8 @@ class RoomViewSet(ModelViewSet):
     name = "help_rooms"
     url_prefix = "rooms/rooms"
     icon = "group"
-    list_display = ["name", "territory", "language", "is_active"]
+    # A column of its own: listed by name, Wagtail prints the value as Python's "True".
+    list_display = ["name", "territory", "language", BooleanColumn("is_active", label=_("open"))]
     form_fields = [
         "name",
         "slug",

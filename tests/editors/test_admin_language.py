@@ -7,7 +7,13 @@ from django.test import Client
 from wagtail.users.models import UserProfile
 
 from parents.models import TerritoryPilot, User
-from tests.factories import make_facilitator, make_organisation, make_territory, make_venue
+from tests.factories import (
+    make_facilitator,
+    make_organisation,
+    make_room,
+    make_territory,
+    make_venue,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +31,7 @@ def staff():
     make_facilitator(organisation=organisation)
     TerritoryPilot.objects.create(user=user, territory=make_territory())
     make_venue(organisation=organisation)
+    make_room()
     return user
 
 
@@ -46,6 +53,7 @@ def visible_text(html: str) -> list[str]:
         "/admin/organisationmembership/new/",
         "/admin/venue/",
         "/admin/users/",
+        "/admin/rooms/rooms/",
     ],
 )
 def test_no_english_words_in_the_admin(staff, language, path):

@@ -141,6 +141,8 @@ def start_servers(env: dict, count: int) -> list[subprocess.Popen]:
                 "httptools",
                 "--ws",
                 "wsproto",
+                "--ws-per-message-deflate",  # as `make serve`: no per-recipient compression
+                "false",
                 "--host",
                 "127.0.0.1",
                 "--port",

@@ -2,9 +2,20 @@
 
 import pytest
 
-from tests.factories import make_workshop
+from tests.factories import make_facilitator, make_organisation, make_workshop
 
 
 @pytest.fixture
 def workshop(db):
     return make_workshop(capacity=10)
+
+
+@pytest.fixture
+def ligue(db):
+    return make_organisation("Ligue de l'Enseignement")
+
+
+@pytest.fixture
+def claire(ligue):
+    """A facilitator of the Ligue."""
+    return make_facilitator(ligue, "claire@example.org")

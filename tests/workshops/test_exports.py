@@ -22,16 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ligue():
-    return make_organisation("Ligue de l'Enseignement")
-
-
-@pytest.fixture
-def claire(ligue):
-    return make_facilitator(ligue, "claire@example.org")
-
-
-@pytest.fixture
 def workshop(ligue):
     return make_workshop(
         capacity=5,

@@ -27,18 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ligue():
-    return make_organisation("Ligue de l'Enseignement")
-
-
-@pytest.fixture
 def trousse():
     return make_organisation("La Trousse à Projets")
-
-
-@pytest.fixture
-def claire(ligue):
-    return make_facilitator(ligue, "claire@example.org")
 
 
 @pytest.fixture

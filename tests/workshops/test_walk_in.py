@@ -7,8 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import (
-    make_facilitator,
-    make_organisation,
     make_venue,
     make_workshop,
     signed_in,
@@ -17,16 +15,6 @@ from workshops import services
 from workshops.models import ParticipantMessage, Registration
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ligue():
-    return make_organisation("Ligue de l'Enseignement")
-
-
-@pytest.fixture
-def claire(ligue):
-    return make_facilitator(ligue, "claire@example.org")
 
 
 @pytest.fixture

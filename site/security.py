@@ -1,6 +1,7 @@
 """Content-Security-Policy header (Django 5.2 has no CSP middleware of its own)."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 # Wagtail's admin still relies on inline styles and scripts; the public site does not.
 ADMIN_POLICY = (
@@ -23,3 +24,18 @@ class ContentSecurityPolicyMiddleware:
                 ADMIN_POLICY if admin else settings.CONTENT_SECURITY_POLICY
             )
         return response
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in a query parameter is never meant (forms already refuse it): PostgreSQL
+    refuses it in text, so any view passing the parameter to a query would answer 500. The
+    request gets the 400 page instead, in the page's language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise BadRequest("NUL byte in the query string")
+        return self.get_response(request)

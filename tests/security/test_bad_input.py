@@ -166,3 +166,9 @@ def test_no_page_fails_on_garbage(shared_demo, garbage):
                     if response.status_code >= 500:
                         failures.append(f"{role} {method.upper()} {url} ({name})")
     assert failures == []
+
+
+def test_a_nul_byte_in_a_query_gets_the_400_page_in_the_pages_language(client):
+    response = client.get("/fr/guides/search/", {"q": "pro\x00note"})
+    assert response.status_code == 400
+    assert 'lang="fr"' in response.content.decode()

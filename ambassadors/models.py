@@ -8,7 +8,6 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core.languages import SPOKEN_LANGUAGES
+from core.models import AppendOnlyModel
 from core.vocabularies import Topic, split_codes
 from parents.models import Organisation, Territory
 
@@ -289,35 +289,6 @@ class Volunteer(models.Model):
     def topic_names(self) -> list[str]:
         names = dict(Topic.choices)
         return [str(names[code]) for code in self.topic_codes if code in names]
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionDenied("This history is append-only.")
-
-    def delete(self):
-        raise PermissionDenied("This history is append-only.")
-
-
-class AppendOnlyModel(models.Model):
-    """A record that is written once and never changed nor deleted from the code.
-
-    (Erasing a person's account still removes their history: Django's cascade deletes
-    rows directly, without these methods.)"""
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionDenied("This history is append-only.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("This history is append-only.")
 
 
 class StageChange(AppendOnlyModel):

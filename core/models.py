@@ -1,5 +1,6 @@
-"""The base's own data: contacts that asked Coéduc to stop its optional messages."""
+"""The base's own data (message opt-outs) and the append-only record every history uses."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +29,32 @@ class OptOut(models.Model):
 
     def __str__(self):
         return str(_("opt-out #%(pk)s") % {"pk": self.pk})
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied("This history is append-only.")
+
+    def delete(self):
+        raise PermissionDenied("This history is append-only.")
+
+
+class AppendOnlyModel(models.Model):
+    """A record that is written once and never changed nor deleted from the code.
+
+    (Erasing a person's account still removes their history: Django's cascade deletes
+    rows directly, without these methods.)"""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied("This history is append-only.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("This history is append-only.")

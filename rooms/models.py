@@ -4,12 +4,12 @@ Only `rooms.services` changes these rows; the models hold data, invariants and r
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AppendOnlyModel
 from core.vocabularies import Topic
 from parents.models import Territory
 
@@ -264,15 +264,7 @@ class WatchedWord(models.Model):
         return self.word
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionDenied("The moderation log is append-only.")
-
-    def delete(self):
-        raise PermissionDenied("The moderation log is append-only.")
-
-
-class ModerationAction(models.Model):
+class ModerationAction(AppendOnlyModel):
     """Who did what, when and why in a room. Written once; never changed nor deleted."""
 
     class Kind(models.TextChoices):
@@ -317,8 +309,6 @@ class ModerationAction(models.Model):
     details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation log")
@@ -326,12 +316,3 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.created_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionDenied("The moderation log is append-only.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("The moderation log is append-only.")

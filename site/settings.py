@@ -284,6 +284,12 @@ AMBASSADORS_INACTIVITY_MONTHS = int(os.environ.get("AMBASSADORS_INACTIVITY_MONTH
 AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS = int(
     os.environ.get("AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS", "30")
 )
+# Days a guest's first name and contacts are kept after the workshop (the nightly purge). At
+# most 90: the sign-up form promises 3 months; at least 47: a month's observatory figures stay
+# open up to 46 days after its first day and must not change under them.
+WORKSHOPS_GUEST_DATA_DAYS = int(os.environ.get("WORKSHOPS_GUEST_DATA_DAYS", "90"))
+if not 47 <= WORKSHOPS_GUEST_DATA_DAYS <= 90:
+    raise ImproperlyConfigured("WORKSHOPS_GUEST_DATA_DAYS must be between 47 and 90.")
 AMBASSADORS_MAX_ACTIVE_MENTORSHIPS = int(os.environ.get("AMBASSADORS_MAX_ACTIVE_MENTORSHIPS", "3"))
 
 # --- Help rooms ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ accessibility statement and contact."""
 from django.conf import settings
 from django.shortcuts import render
 
-from workshops.services_reminders import GUEST_DATA_KEPT
+from workshops.services_reminders import guest_data_kept
 
 
 def _page(template):
@@ -14,7 +14,7 @@ def _page(template):
             f"pages/{template}.html",
             {
                 "contact_email": settings.PRIVACY_CONTACT_EMAIL,
-                "guest_days": GUEST_DATA_KEPT.days,
+                "guest_days": guest_data_kept().days,
             },
         )
 

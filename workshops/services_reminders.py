@@ -4,8 +4,9 @@ Split from `services.py` by topic; the same rules hold: every change here runs i
 transaction and families are told through `core.notify` after the commit.
 """
 
-from datetime import UTC, timedelta
+from datetime import UTC, time, timedelta
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -18,7 +19,8 @@ REMINDERS = {
     "reminder_3h": ("reminder_3h_sent_at", timedelta(hours=3)),
 }
 FOLLOWUP_WITHIN = timedelta(days=7)
-GUEST_DATA_KEPT = timedelta(days=90)
+# The nightly purge runs at this local time, when nobody signs up.
+PURGE_AT = time(3, 0)
 
 
 def reminder_due_at(workshop: Workshop, kind: str):
@@ -129,22 +131,42 @@ def _mark_and_queue(queryset, field: str, now, kind: str) -> int:
     return sent
 
 
-def purge_guest_data(now=None) -> int:
-    """Erase first names and contact details 90 days after the workshop (the sign-up promise).
+def guest_data_kept() -> timedelta:
+    """How long after its workshop a sign-up keeps its first name and contacts
+    (`WORKSHOPS_GUEST_DATA_DAYS`, 90 by default: the sign-up form's promise)."""
+    return timedelta(days=settings.WORKSHOPS_GUEST_DATA_DAYS)
 
-    Places, status, needs ticked and attendance stay, so the figures still add up.
+
+def purge_guest_data(now=None) -> int:
+    """Erase first names and contact details once their time is over (the sign-up promise).
+
+    Reads what is due at `now`: run early, twice, or after the workshop was moved, it erases
+    nothing it should not. Places, status, needs ticked and attendance stay, so the figures
+    still add up.
     """
     now = now or timezone.now()
     return anonymise_registrations(
         Registration.objects.filter(
-            anonymised_at__isnull=True, workshop__ends_at__lt=now - GUEST_DATA_KEPT
+            anonymised_at__isnull=True, workshop__ends_at__lt=now - guest_data_kept()
         ),
         now=now,
     )
 
 
+def schedule_guest_purge(*, at_once=False, now=None):
+    """Queue the nightly purge (`workshops.tasks.purge_guest_data_nightly`) unless a run of it
+    already waits: for the next `PURGE_AT`, or `at_once` when a worker starts (catching up
+    whatever was missed while no run was queued). Returns when the waiting run is due."""
+    from core.periodic import next_local_time, queue_once
+
+    from .tasks import purge_guest_data_nightly
+
+    now = now or timezone.now()
+    return queue_once(purge_guest_data_nightly, now if at_once else next_local_time(PURGE_AT, now))
+
+
 def anonymise_registrations(registrations, *, now=None, detach_account=False) -> int:
-    """The one way a registration forgets its family: the 90-day purge and a person's erasure
+    """The one way a registration forgets its family: the nightly purge and a person's erasure
     (`workshops.personal_data`) both come here.
 
     The first name, contacts and written needs go; places, status, needs ticked and attendance

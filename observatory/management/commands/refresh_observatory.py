@@ -1,4 +1,8 @@
-"""Refresh the observatory's monthly figures (run hourly; open months only by default)."""
+"""Refresh the observatory's monthly figures now (open months only by default).
+
+The worker does it every hour (`observatory.tasks.refresh_observatory_hourly`); this command
+is for a first fill (`--since`) and catching up by hand.
+"""
 
 from datetime import date
 

@@ -1,0 +1,24 @@
+"""django-tasks-db's `db_worker`, which first makes sure the recurring tasks are queued.
+
+The same command and options (this app comes before django_tasks_db in INSTALLED_APPS, so
+its command wins). Each start queues, unless one already waits, a run of the nightly guest
+purge and of the hourly observatory refresh, due at once: a first deployment, or a worker
+killed in the middle of one of them, needs nothing more (`core.periodic`).
+"""
+
+from django_tasks_db.management.commands import db_worker
+
+from observatory.tasks import schedule_refresh
+from workshops.services_reminders import schedule_guest_purge
+
+
+class Command(db_worker.Command):
+    def handle(self, *args, **options):
+        for name, schedule in (
+            ("guest purge", schedule_guest_purge),
+            ("observatory refresh", schedule_refresh),
+        ):
+            due = schedule(at_once=True)
+            if due is not None and options["verbosity"]:
+                self.stdout.write(f"{name} queued, next run {due.isoformat()}")
+        return super().handle(*args, **options)

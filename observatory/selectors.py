@@ -186,8 +186,10 @@ def latest_month(territory):
 
 def change_sentence(board: Dashboard) -> str:
     """What changed between the period's last two months, in one plain sentence."""
+    # gettext by its own name: makemessages extracts only the names it knows (as _g, the
+    # sentence was never extracted and stayed in English on French and Arabic pages).
     from django.utils import formats
-    from django.utils.translation import gettext as _g
+    from django.utils.translation import gettext
 
     if len(board.months) < 2:
         return ""
@@ -195,22 +197,28 @@ def change_sentence(board: Dashboard) -> str:
     month_name = formats.date_format(last.label, "F Y")
     parts = []
     for key, label in (
-        ("workshops_held", _g("workshops held")),
-        ("places_taken", _g("places taken")),
-        ("families", _g("families reached")),
+        ("workshops_held", gettext("workshops held")),
+        ("places_taken", gettext("places taken")),
+        ("families", gettext("families reached")),
     ):
         now_shown, before_shown = last.figures.get(key), previous.figures.get(key)
         if now_shown is None:
             continue
         if now_shown.suppressed or before_shown.suppressed:
-            parts.append(_g("%(what)s: too few to compare") % {"what": label})
+            parts.append(gettext("%(what)s: too few to compare") % {"what": label})
             continue
         difference = now_shown.value - before_shown.value
         if difference > 0:
-            change = _g("%(n)s more than the month before") % {"n": difference}
+            change = gettext("%(n)s more than the month before") % {"n": difference}
         elif difference < 0:
-            change = _g("%(n)s fewer than the month before") % {"n": -difference}
+            change = gettext("%(n)s fewer than the month before") % {"n": -difference}
         else:
-            change = _g("as many as the month before")
-        parts.append(f"{label}: {now_shown.value} ({change})")
-    return _g("In %(month)s: %(changes)s.") % {"month": month_name, "changes": "; ".join(parts)}
+            change = gettext("as many as the month before")
+        parts.append(
+            gettext("%(what)s: %(n)s (%(change)s)")
+            % {"what": label, "n": now_shown.value, "change": change}
+        )
+    return gettext("In %(month)s: %(changes)s.") % {
+        "month": month_name,
+        "changes": "; ".join(parts),
+    }

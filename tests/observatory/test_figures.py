@@ -5,6 +5,7 @@ import io
 from datetime import date, timedelta
 
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from observatory import selectors, summary
@@ -158,11 +159,16 @@ def test_a_sentence_says_what_changed_since_the_month_before(territory_data):
     board = selectors.dashboard(
         selectors.Filters(territory=territory_data["aisne"], first=month, last=following)
     )
-    sentence = selectors.change_sentence(board)
+    with translation.override("en"):
+        sentence = selectors.change_sentence(board)
     assert sentence.startswith("In ")
     assert "workshops held: 0 (2 fewer than the month before)" in sentence
     # 18 places last month, 0 now: "0" is under 5 people, so there is nothing to compare.
     assert "places taken: too few to compare" in sentence
+    # The pages are in French and Arabic: the sentence too.
+    with translation.override("fr"):
+        sentence = selectors.change_sentence(board)
+    assert "ateliers tenus\u202f: 0 (2 de moins que le mois précédent)" in sentence
 
 
 def test_guides_and_help_requests_are_counted_for_the_whole_territory(territory_data):

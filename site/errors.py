@@ -1,5 +1,6 @@
-"""Error pages (400, 403, 404, 429, 500, CSRF failure) in the site's look and the URL's language."""
+"""Error pages (400, 403, 404, 413, 429, 500, CSRF failure): the site's look, the URL's language."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -26,6 +27,12 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return _render(request, "404.html", 404)
+
+
+def request_too_large(request):
+    """A request body over REQUEST_MAX_SIZE (coeduc.security.RequestSizeLimitMiddleware)."""
+    context = {"max_size": settings.REQUEST_MAX_SIZE}
+    return _render(request, "413.html", 413, context)
 
 
 def too_many_requests(request, exception=None):

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",  # its system checks
     # Accounts
     "allauth",
     "allauth.account",
@@ -93,15 +95,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # django-csp's, the admin set apart; early, so that every page gets it, 400 pages included.
+    "coeduc.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "coeduc.locale_middleware.LocaleMiddleware",  # no 404 redirect for the admin
+    "coeduc.security.RequestSizeLimitMiddleware",
     "coeduc.security.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "coeduc.security.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -382,13 +386,39 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
-# Self-hosted everything: no CDN, no external font, no tracker. Wagtail's admin needs inline
-# styles, so the admin gets a looser policy (see coeduc.security).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
-    "form-action 'self'; object-src 'none'"
-)
+# Self-hosted everything: no CDN, no external font, no tracker, no inline script or style
+# (django-csp). 'self' in connect-src also covers the rooms' ws:// and wss:// to the same host
+# (CSP Level 3). Wagtail's admin needs inline styles and scripts, so /admin/ and /django-admin/
+# get a looser policy (coeduc.security.ADMIN_DIRECTIVES).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# --- Upload and request size ---------------------------------------------------------------
+MB = 1024 * 1024
+# Guide images (Wagtail): 10 MB and 40 megapixels at most, refused with the form's message.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * MB
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * MB
+# A form's fields (files aside): Django answers 400 above this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * MB
+# Files above this go to a temporary file rather than memory while a request is read.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MB
+# The whole request body, files included (Django has no such limit of its own): the 413 page
+# above it (coeduc.security.RequestSizeLimitMiddleware). A web server in front should refuse it
+# first: under ASGI the body is read before any middleware runs.
+REQUEST_MAX_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE) + 2 * MB
 
 # Personal tokens (a guest's sign-up link, a check-in code, e-mail and password-reset keys)
 # never reach a log: the filter redacts them in every line, uvicorn's access log included

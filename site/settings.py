@@ -284,16 +284,16 @@ WORKSHOPS_SIGNUP_RATE_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_RATE_LIMIT", 
 # carrier's shared address: high enough for a busy day), and per 10 minutes for one contact.
 WORKSHOPS_SIGNUP_ADDRESS_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_ADDRESS_LIMIT", "120"))
 WORKSHOPS_SIGNUP_CONTACT_LIMIT = int(os.environ.get("WORKSHOPS_SIGNUP_CONTACT_LIMIT", "5"))
-AMBASSADORS_INACTIVITY_MONTHS = int(os.environ.get("AMBASSADORS_INACTIVITY_MONTHS", "6"))
-AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS = int(
-    os.environ.get("AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS", "30")
-)
 # Days a guest's first name and contacts are kept after the workshop (the nightly purge). At
 # most 90: the sign-up form promises 3 months; at least 47: a month's observatory figures stay
 # open up to 46 days after its first day and must not change under them.
 WORKSHOPS_GUEST_DATA_DAYS = int(os.environ.get("WORKSHOPS_GUEST_DATA_DAYS", "90"))
 if not 47 <= WORKSHOPS_GUEST_DATA_DAYS <= 90:
     raise ImproperlyConfigured("WORKSHOPS_GUEST_DATA_DAYS must be between 47 and 90.")
+AMBASSADORS_INACTIVITY_MONTHS = int(os.environ.get("AMBASSADORS_INACTIVITY_MONTHS", "6"))
+AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS = int(
+    os.environ.get("AMBASSADORS_REVIEW_AFTER_REMINDER_DAYS", "30")
+)
 AMBASSADORS_MAX_ACTIVE_MENTORSHIPS = int(os.environ.get("AMBASSADORS_MAX_ACTIVE_MENTORSHIPS", "3"))
 
 # --- Help rooms ----------------------------------------------------------------------------
@@ -446,6 +446,9 @@ LOGGING = {
     "loggers": {
         "uvicorn.access": {"handlers": ["access"], "propagate": False},
         "django.request": {"level": "ERROR"},
+        # At DEBUG it dumps a template's whole context (contacts, CSRF token) for each
+        # variable it cannot resolve: never, even with LOG_LEVEL=DEBUG.
+        "django.template": {"level": "INFO"},
         # WhiteNoise serves files with a sync iterator under ASGI; Django warns for each one.
         "django.request.asgi": {"level": "ERROR"},
     },

@@ -77,30 +77,35 @@ class Client:
                 if '"client_id"' not in frame and '"error"' not in frame:
                     continue  # presence, history, pong
                 data = json.loads(frame)
-                kind = data.get("type")
-                if kind == "error":
-                    worker.errors[data.get("code", "?")] += 1
-                    continue
-                message = data.get("message", data)  # rooms: {"message": {...}}; bare: as sent
-                client_id = message.get("client_id") if isinstance(message, dict) else None
-                if not client_id:
-                    continue
-                try:
-                    sent, step = read_client_id(client_id)
-                except ValueError:
-                    continue
-                if step != worker.step:
-                    worker.stray += 1
-                    continue
-                key = (client_id, self.number)
-                if key in worker.seen:
-                    worker.duplicates += 1
-                    continue
-                worker.seen.add(key)
-                worker.latencies.append((received - sent) / 1e6)
-                worker.last_receipt = time.monotonic()
+                # rooms: events close together come as one frame {"type": "batch", ...}
+                for event in data["events"] if data.get("type") == "batch" else [data]:
+                    self.count(event, received)
         except ConnectionClosed as closed:
             worker.closed[str(closed.rcvd.code if closed.rcvd else "none")] += 1
+
+    def count(self, data: dict, received: int) -> None:
+        worker = self.worker
+        if data.get("type") == "error":
+            worker.errors[data.get("code", "?")] += 1
+            return
+        message = data.get("message", data)  # rooms: {"message": {...}}; bare: as sent
+        client_id = message.get("client_id") if isinstance(message, dict) else None
+        if not client_id:
+            return
+        try:
+            sent, step = read_client_id(client_id)
+        except ValueError:
+            return
+        if step != worker.step:
+            worker.stray += 1
+            return
+        key = (client_id, self.number)
+        if key in worker.seen:
+            worker.duplicates += 1
+            return
+        worker.seen.add(key)
+        worker.latencies.append((received - sent) / 1e6)
+        worker.last_receipt = time.monotonic()
 
     async def post(self, step: int, sender: int) -> None:
         self.seq += 1

@@ -7,12 +7,14 @@ every message and the socket closes when its session signs out (`SessionCheckedC
 
 import hashlib
 from importlib import import_module
+from types import SimpleNamespace
 
 from asgiref.sync import async_to_sync
-from channels.auth import get_user
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.conf import settings
+from django.contrib import auth
 
 from core.notify import notification_group
 
@@ -21,6 +23,7 @@ __all__ = [
     "NotificationConsumer",
     "SessionCheckedConsumerMixin",
     "notification_group",
+    "signed_in_user",
 ]
 
 # Close codes in the 4000–4999 range are free for applications; 4401 mirrors HTTP 401.
@@ -33,6 +36,24 @@ def session_fingerprint(session_key: str) -> str:
     return hashlib.sha256(session_key.encode()).hexdigest()
 
 
+def signed_in_user(scope):
+    """The person the scope's session still signs in, read afresh from the session store and
+    the database (active, same person, password unchanged), else None. Synchronous, for a
+    consumer that re-checks in a worker thread along with the rest of its database work."""
+    user = scope.get("user")
+    session = scope.get("session")
+    if user is None or not user.is_authenticated or session is None:
+        return None
+    if not session.session_key:
+        return None
+    # A fresh store: the scope's session is the one loaded at connect time.
+    fresh = import_module(settings.SESSION_ENGINE).SessionStore(session.session_key)
+    current = auth.get_user(SimpleNamespace(session=fresh))
+    if current.is_authenticated and current.is_active and current.pk == user.pk:
+        return current
+    return None
+
+
 class SessionCheckedConsumerMixin:
     """For consumers of signed-in people: every message first re-reads the session from the
     session store, so a socket opened before a logout (here or on another page), a session
@@ -43,16 +64,7 @@ class SessionCheckedConsumerMixin:
     """
 
     async def session_is_still_signed_in(self) -> bool:
-        user = self.scope.get("user")
-        session = self.scope.get("session")
-        if user is None or not user.is_authenticated or session is None:
-            return False
-        if not session.session_key:
-            return False
-        # A fresh store: the scope's session is the one loaded at connect time.
-        fresh = import_module(settings.SESSION_ENGINE).SessionStore(session.session_key)
-        current = await get_user({"session": fresh})
-        return current.is_authenticated and current.is_active and current.pk == user.pk
+        return await database_sync_to_async(signed_in_user)(self.scope) is not None
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if not await self.session_is_still_signed_in():

@@ -9,14 +9,13 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from parents.consumers import SessionCheckedConsumerMixin
+from parents.consumers import signed_in_user
 
-from . import moderation, permissions, selectors, services
+from . import fanout, moderation, permissions, selectors, services
 from .models import HelpRequest, Member, Room
 from .services import RoomError
 
@@ -67,14 +66,12 @@ class _Closed(Exception):
 
 
 def fresh_user(scope):
-    """The connected person as the database has them now (active, territory, roles)."""
-    user = scope.get("user")
-    if user is None or not user.is_authenticated:
+    """The connected person as the session and the database have them now (still signed in,
+    active, territory, roles)."""
+    user = signed_in_user(scope)
+    if user is None:
         raise _Closed(CLOSE_UNAUTHENTICATED)
-    fresh = get_user_model().objects.filter(pk=user.pk, is_active=True).first()
-    if fresh is None:
-        raise _Closed(CLOSE_UNAUTHENTICATED)
-    return fresh
+    return user
 
 
 class RoomSocket(AsyncWebsocketConsumer):
@@ -97,7 +94,7 @@ class RoomSocket(AsyncWebsocketConsumer):
             return
         self.groups_joined = groups
         for group in groups:
-            await self.channel_layer.group_add(group, self.channel_name)
+            await self.join(group)
         await self.accept()
         if self.tracks_presence:
             here = await database_sync_to_async(services.connected)(
@@ -123,9 +120,22 @@ class RoomSocket(AsyncWebsocketConsumer):
             groups.append(self.room.ambassadors_group)
         return groups, [{"type": "on_duty", "people": services.on_duty_people(self.room)}]
 
+    async def join(self, group: str) -> None:
+        # The room's own group, heard by every socket of the room, is heard once per process.
+        if group == self.room.group_name:
+            await fanout.join(group, self)
+        else:
+            await self.channel_layer.group_add(group, self.channel_name)
+
+    async def leave(self, group: str) -> None:
+        if group == self.room.group_name:
+            await fanout.leave(group, self)
+        else:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
     async def disconnect(self, code):
         for group in getattr(self, "groups_joined", []):
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await self.leave(group)
         if self.tracks_presence and getattr(self, "groups_joined", None) and self.room:
             await database_sync_to_async(services.disconnected)(self.room.pk, self.channel_name)
             presence_changed(self.room.pk)
@@ -172,11 +182,18 @@ class RoomSocket(AsyncWebsocketConsumer):
     def recheck(self) -> Member | None:
         """Who is connected, and may they still be here? Raises _Closed when not."""
         self.user = fresh_user(self.scope)
-        room = Room.objects.filter(pk=self.room.pk, is_active=True).first()
+        # One query for a member (most who write), two for a reader who never joined.
+        member = (
+            Member.objects.select_related("room")
+            .filter(room_id=self.room.pk, user=self.user, room__is_active=True)
+            .first()
+        )
+        room = (
+            member.room if member else Room.objects.filter(pk=self.room.pk, is_active=True).first()
+        )
         if room is None:
             raise _Closed(CLOSE_NOT_FOUND)
         self.room = room
-        member = Member.objects.filter(room=room, user=self.user).first()
         if not permissions.can_read_room(self.user, room, member):
             banned = member is not None and member.is_banned
             raise _Closed(CLOSE_FORBIDDEN, RoomError("banned" if banned else "forbidden"))
@@ -230,7 +247,7 @@ class RoomSocket(AsyncWebsocketConsumer):
 
     def on_post(self, content, member):
         message = services.post_message(
-            self.user, self.room, content.get("text"), content.get("client_id") or ""
+            self.user, self.room, content.get("text"), content.get("client_id") or "", member=member
         )
         if message.status == message.Status.HELD:
             return [RoomError("held_for_review").as_event()]
@@ -274,10 +291,10 @@ class RoomSocket(AsyncWebsocketConsumer):
         return [{"type": "claimed_by_you", "help_request_id": help_request.pk}]
 
 
-class RoomConsumer(SessionCheckedConsumerMixin, RoomSocket):
-    """The session is read again before every frame (parents' shared mixin: a socket whose
-    session signed out closes with 4401); then `RoomSocket.handle` re-reads the account, the
-    room and the membership (muted, banned, moved to another territory)."""
+class RoomConsumer(RoomSocket):
+    """Before every frame, `RoomSocket.handle` reads again the session (signed out: closed with
+    4401), the account, the room and the membership (muted, banned, moved to another
+    territory), in the worker thread that then does the frame's work."""
 
 
 class ThreadConsumer(RoomConsumer):

@@ -6,6 +6,7 @@ after the commit: the event is serialised once here and sent to the room's group
 lives in `rooms.moderation`, which follows the same rules.
 """
 
+import contextlib
 import json
 
 from asgiref.sync import async_to_sync
@@ -138,6 +139,24 @@ def _lock_member(user, room: Room) -> Member:
     return lock(Member, member.pk)
 
 
+def _check_room_post(user, room: Room, now, member: Member | None) -> None:
+    """Raises RoomError when this person may not post in the room now (rules, mute, ban, slow
+    mode). Only slow mode needs the member's row locked (two posts at once must not both pass)
+    and the time of the last post kept; without it, the membership already read is enough."""
+    if room.slow_mode_seconds or member is None:
+        members = Member.objects.filter(room=room, user=user)
+        member = (members.select_for_update() if room.slow_mode_seconds else members).first()
+    refusal = permissions.post_refusal(user, room, member)
+    if refusal:
+        raise RoomError(refusal)
+    if not room.slow_mode_seconds or permissions.can_moderate_room(user, room, member):
+        return
+    last = member.last_posted_at
+    if last and (now - last).total_seconds() < room.slow_mode_seconds:
+        raise RoomError("slow_mode")
+    Member.objects.filter(pk=member.pk).update(last_posted_at=now)
+
+
 def _prepare_text(text: str) -> tuple[str, bool]:
     """Masked contacts, watched words applied: (text, held for review)."""
     text, held = watched_words.apply(text)
@@ -148,34 +167,29 @@ def _prepare_text(text: str) -> tuple[str, bool]:
 # --- Room messages -------------------------------------------------------------------------
 
 
-def post_message(user, room: Room, text, client_id="", help_request=None) -> Message:
+def post_message(
+    user, room: Room, text, client_id="", help_request=None, member: Member | None = None
+) -> Message:
     """Save a message, then send it to the room (or to the help request's thread).
 
-    A message held for review is saved but not sent; the caller tells its author."""
+    A message held for review is saved but not sent; the caller tells its author. `member`:
+    the poster's membership if the caller has just read it (the consumer's re-check of every
+    frame), not read a second time unless it must be locked."""
     text = _clean_input(text)
     client_id = str(client_id or "")[:64]
     check_rate_limit(user)
-    with transaction.atomic():
+    # A lone INSERT is atomic by itself: a transaction is opened only to hold a lock while
+    # checking (the thread's state, slow mode). Most posts are one INSERT: a room's rate is
+    # bounded by its round trips to the database (bench/rooms_fanout.py).
+    locking = help_request is not None or bool(room.slow_mode_seconds)
+    with transaction.atomic() if locking else contextlib.nullcontext():
         now = timezone.now()
         if help_request is not None:
             help_request = lock(HelpRequest, help_request.pk)
             if not permissions.can_write_in_thread(user, help_request):
                 raise RoomError("forbidden")
         else:
-            member = _lock_member(user, room)
-            refusal = permissions.post_refusal(user, room, member)
-            if refusal:
-                raise RoomError(refusal)
-            moderator = permissions.can_moderate_room(user, room, member)
-            if (
-                room.slow_mode_seconds
-                and not moderator
-                and member.last_posted_at
-                and (now - member.last_posted_at).total_seconds() < room.slow_mode_seconds
-            ):
-                raise RoomError("slow_mode")
-            member.last_posted_at = now
-            member.save(update_fields=["last_posted_at"])
+            _check_room_post(user, room, now, member)
         text, held = _prepare_text(text)
         message = Message.objects.create(
             room=room,

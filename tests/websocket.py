@@ -45,9 +45,16 @@ class WebsocketCommunicator(ApplicationCommunicator):
         await self.send_input({"type": "websocket.receive", "text": text})
 
     async def receive_json_from(self, timeout: float = 1):
+        """The next event; the events of a batch frame (rooms/fanout.py) one by one."""
+        if getattr(self, "batched", None):
+            return self.batched.pop(0)
         response = await self.receive_output(timeout)
         assert response["type"] == "websocket.send", response
-        return json.loads(response["text"])
+        event = json.loads(response["text"])
+        if event.get("type") == "batch":
+            self.batched = event["events"]
+            return self.batched.pop(0)
+        return event
 
     async def receive_close(self, timeout: float = 1) -> int:
         response = await self.receive_output(timeout)

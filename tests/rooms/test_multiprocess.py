@@ -71,6 +71,7 @@ class RoomSocket:
         self.server, self.slug, self.cookie = server, slug, cookie
         self.last_id = last_id
         self.received: list[dict] = []  # every message, live or caught up, in order
+        self.batched: list[dict] = []  # events of the last frame not yet read
         self.socket = None
 
     def open(self) -> dict:
@@ -94,8 +95,12 @@ class RoomSocket:
             self.last_id = max(self.last_id or 0, message["id"])
 
     def next_event(self, timeout: float = WAIT_SECONDS) -> dict:
-        """The next event, whatever it is (messages are kept as they pass)."""
-        event = json.loads(self.socket.recv(timeout=timeout))
+        """The next event, whatever it is (messages are kept as they pass); the events of a
+        batch frame one by one."""
+        if not self.batched:
+            event = json.loads(self.socket.recv(timeout=timeout))
+            self.batched = event["events"] if event["type"] == "batch" else [event]
+        event = self.batched.pop(0)
         if event["type"] == "message":
             self.keep([event["message"]])
         return event

@@ -184,8 +184,12 @@
     socket.addEventListener("message", function (message) {
       var event;
       try { event = JSON.parse(message.data); } catch (_e) { return; }
-      var handler = event && handlers[event.type];
-      if (handler) handler(event);
+      // Events that arrived close together come as one frame (rooms/fanout.py).
+      var events = event && event.type === "batch" ? event.events : [event];
+      events.forEach(function (one) {
+        var handler = one && handlers[one.type];
+        if (handler) handler(one);
+      });
     });
     socket.addEventListener("close", function (event) {
       socket = null;

@@ -25,6 +25,16 @@ class ConfirmErasureForm(forms.Form):
     )
 
 
+def readable(value) -> dict:
+    """A value as the page shows it: nested dictionaries and lists (a room's messages) as
+    nested lists, never as Python's repr, which read as noise and came out scrambled in Arabic."""
+    if isinstance(value, dict):
+        return {"kind": "pairs", "pairs": [(key, readable(item)) for key, item in value.items()]}
+    if isinstance(value, list | tuple):
+        return {"kind": "list", "entries": [readable(item) for item in value]}
+    return {"kind": "value", "value": value}
+
+
 def data_sections(person: Person) -> list[dict]:
     """The export, labelled for people: one section per source, empty ones left out."""
     exported = export_person(person)
@@ -34,7 +44,9 @@ def data_sections(person: Person) -> list[dict]:
         if not data:
             continue
         rows = data if isinstance(data, list) else [data]
-        sections.append({"name": source.name, "label": source.label, "rows": rows})
+        sections.append(
+            {"name": source.name, "label": source.label, "rows": [readable(row) for row in rows]}
+        )
     return sections
 
 

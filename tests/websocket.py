@@ -56,6 +56,11 @@ class WebsocketCommunicator(ApplicationCommunicator):
             return self.batched.pop(0)
         return event
 
+    async def receive_nothing(self, timeout: float = 0.1, interval: float = 0.01) -> bool:
+        if getattr(self, "batched", None):
+            return False  # events of a batch frame are still to be read
+        return await super().receive_nothing(timeout, interval)
+
     async def receive_close(self, timeout: float = 1) -> int:
         response = await self.receive_output(timeout)
         assert response["type"] == "websocket.close", response

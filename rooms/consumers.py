@@ -30,7 +30,7 @@ MAX_FRAME = 16 * 1024
 # one thread every socket of the process would otherwise queue behind: measured in
 # bench/rooms_fanout.py, that queue, not the CPU, limited a room's rate. SQLite serialises
 # writes anyway (and its in-memory test database is one connection), so it keeps one thread.
-PARALLEL_DB = connection.vendor != "sqlite"
+FRAMES_IN_ONE_THREAD = connection.vendor == "sqlite"
 
 # A presence list goes to the whole room at most once per PRESENCE_DELAY a room and process:
 # sending it on every arrival cost 200 × 200 frames when 200 people came in.
@@ -155,9 +155,9 @@ class RoomSocket(AsyncWebsocketConsumer):
             await self.reply(self.translated(_error, "malformed"))
             return
         try:
-            events = await database_sync_to_async(self.handle, thread_sensitive=PARALLEL_DB)(
-                content
-            )
+            events = await database_sync_to_async(
+                self.handle, thread_sensitive=FRAMES_IN_ONE_THREAD
+            )(content)
         except _Closed as closed:
             if closed.error is not None:
                 await self.reply(self.translated(closed.error.as_event))

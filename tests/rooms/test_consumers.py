@@ -356,3 +356,33 @@ async def test_a_member_removed_from_the_room_s_territory_is_refused_at_the_next
     assert (await next_of(ws, "error"))["code"] == "forbidden"
     assert await ws.receive_close(timeout=5) == 4403
     await ws.disconnect()
+
+
+async def test_on_postgresql_a_frame_s_work_does_not_queue_behind_the_shared_thread(monkeypatch):
+    """Every socket's frames went through asgiref's one thread (a flag read backwards): the
+    room's rate was that thread's. On PostgreSQL they run in the pool; SQLite keeps one."""
+    import threading
+
+    from asgiref.sync import SyncToAsync
+    from django.db import connection
+
+    from rooms.consumers import RoomSocket
+
+    shared = SyncToAsync.single_thread_executor.submit(threading.get_ident).result()
+    threads = []
+    handle = RoomSocket.handle
+
+    def recording(self, content):
+        threads.append(threading.get_ident())
+        return handle(self, content)
+
+    monkeypatch.setattr(RoomSocket, "handle", recording)
+    room = await db(make_room)(slug="salle")
+    samira = await db(make_user)("Samira")
+    await db(join)(samira, room)
+    ws = await connect(samira, room)
+    await ws.send_json_to({"type": "ping"})
+    assert (await next_of(ws, "pong"))["type"] == "pong"
+    in_shared_thread = threads == [shared]
+    assert in_shared_thread == (connection.vendor == "sqlite")
+    await ws.disconnect()

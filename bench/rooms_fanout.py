@@ -1,7 +1,7 @@
 """200 people in one room: how many messages per second reach everyone, with p99 under 250 ms.
 
     .venv/bin/python bench/rooms_fanout.py [--quick] [--layers core,pubsub] [--servers 1,2]
-        [--consumers bare,rooms,rooms-parallel] [--clients 200] [--idle 1000] [--client-processes 1]
+        [--consumers bare,rooms] [--clients 200] [--idle 1000] [--client-processes 1]
 
 Needs PostgreSQL and Redis on 127.0.0.1. Uses the database `coeduc_bench` (created and
 migrated if missing) and Redis database 6. For each channel layer (`CHANNEL_LAYER=core`, then
@@ -16,8 +16,6 @@ room, then post at a steady aggregate rate, in turn, for `--seconds` per step; t
 steps up until a step misses (p99 of send→receipt over 250 ms, or a delivery missing), then
 once between the last pass and the miss. Each message's client_id carries its send time, so
 every receipt is timed, by every recipient (the sender's own echo included).
-`--consumers rooms-parallel` adds the rooms consumer with its database work in the thread
-pool instead of the one shared thread (bench/rooms_asgi.py), to measure that change.
 delivered/expected counts distinct (message, recipient) pairs against messages sent × people.
 
 With one server it also opens `--idle` idle connections (rooms, then bare) and reports the

@@ -16,6 +16,7 @@ channel layer delivered; what it did not (a Redis restart) the client asks for a
 """
 
 import asyncio
+import functools
 import logging
 import weakref
 
@@ -26,6 +27,10 @@ logger = logging.getLogger(__name__)
 # Long enough to share a frame between the events of a busy room (a p99 budget of 250 ms),
 # short enough not to be noticed in a conversation.
 BATCH_WINDOW = 0.05
+# Frames a socket may have waiting to be written (a slow line) before it is closed: at the
+# busiest, 20 frames a second, that is several seconds behind the room.
+MAX_BEHIND = 100
+CLOSE_TOO_SLOW = 4408
 
 _fanouts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # loop → {group: RoomFanout}
 
@@ -43,7 +48,7 @@ class RoomFanout:
     def __init__(self, group: str):
         self.group = group
         self.layer = get_channel_layer()
-        self.sockets: dict = {}  # socket → None: an ordered set
+        self.sockets: dict = {}  # socket → frames handed to it and not yet written
         self.pending: list[str] = []
         self.wake = asyncio.Event()
         self.channel: str | None = None
@@ -69,11 +74,28 @@ class RoomFanout:
             texts, self.pending = self.pending, []
             frame = batch_frame(texts)
             for socket in list(self.sockets):
-                try:
-                    await socket.send(text_data=frame)
-                except Exception:  # noqa: BLE001 — one closing socket must not silence the room
-                    logger.debug("a socket of %s refused a frame", self.group, exc_info=True)
+                self._deliver(socket, frame)
             await asyncio.sleep(BATCH_WINDOW)
+
+    def _deliver(self, socket, frame: str) -> None:
+        """Hands the frame to the socket without waiting for it: a phone on a poor line whose
+        buffer is full makes its own sends wait, not the room's. One that falls MAX_BEHIND
+        frames behind is closed; its page reconnects and catches up by id."""
+        behind = self.sockets.get(socket, 0)
+        if behind >= MAX_BEHIND:
+            del self.sockets[socket]
+            asyncio.ensure_future(socket.close(code=CLOSE_TOO_SLOW))
+            return
+        self.sockets[socket] = behind + 1
+        sending = asyncio.ensure_future(socket.send(text_data=frame))
+        sending.add_done_callback(functools.partial(self._sent, socket))
+
+    def _sent(self, socket, sending: asyncio.Future) -> None:
+        if socket in self.sockets:
+            self.sockets[socket] -= 1
+        if not sending.cancelled() and sending.exception() is not None:
+            # A socket closing as the frame left: its page catches up when it reconnects.
+            logger.debug("a socket of %s refused a frame: %r", self.group, sending.exception())
 
     async def stop(self) -> None:
         for task in self.tasks:
@@ -89,7 +111,7 @@ async def join(group: str, socket) -> None:
     fanout = fanouts.get(group)
     if fanout is None:
         fanout = fanouts[group] = RoomFanout(group)
-    fanout.sockets[socket] = None
+    fanout.sockets[socket] = 0
     try:
         await fanout.started
     except BaseException:

@@ -22,14 +22,21 @@ def in_memory_layer(settings):
 class Socket:
     """What the fan-out needs of a consumer: `send(text_data=…)`. Keeps the frames."""
 
-    def __init__(self, fail=False):
+    def __init__(self, fail=False, stuck=False):
         self.frames: list[str] = []
-        self.fail = fail
+        self.fail, self.stuck = fail, stuck
+        self.unblocked = asyncio.Event()
+        self.closed_with = None
 
     async def send(self, text_data):
         if self.fail:
             raise RuntimeError("this socket is closing")
+        if self.stuck:
+            await self.unblocked.wait()  # a full buffer that never drains
         self.frames.append(text_data)
+
+    async def close(self, code):
+        self.closed_with = code
 
     def events(self) -> list[dict]:
         found = []
@@ -107,3 +114,22 @@ async def test_other_event_types_are_not_forwarded():
     await wait_for(lambda: socket.frames)
     assert socket.events() == [{"type": "message", "message": {"id": 3}}]
     await fanout.leave("room.d", socket)
+
+
+async def test_a_slow_socket_does_not_hold_the_room_back_and_is_closed_when_far_behind(
+    monkeypatch,
+):
+    monkeypatch.setattr(fanout, "MAX_BEHIND", 3)
+    layer = get_channel_layer()
+    slow, fine = Socket(stuck=True), Socket()
+    await fanout.join("room.e", slow)
+    await fanout.join("room.e", fine)
+    for number in range(1, 7):  # one frame each: further apart than the batching window
+        await layer.group_send("room.e", room_event(number))
+        await wait_for(lambda n=number: len(fine.events()) == n)  # the room goes on
+    # The slow socket's sends all wait; at the fourth frame it was closed, not waited for.
+    assert slow.closed_with == fanout.CLOSE_TOO_SLOW  # its page reconnects and catches up
+    assert slow not in fanout._fanouts[asyncio.get_running_loop()]["room.e"].sockets
+    slow.unblocked.set()
+    await fanout.leave("room.e", slow)
+    await fanout.leave("room.e", fine)

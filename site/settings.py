@@ -420,30 +420,56 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MB
 # first: under ASGI the body is read before any middleware runs.
 REQUEST_MAX_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE) + 2 * MB
 
-# Personal tokens (a guest's sign-up link, a check-in code, e-mail and password-reset keys)
-# never reach a log: the filter redacts them in every line, uvicorn's access log included
-# (configured here, so every way of starting uvicorn gets it).
+# No personal data in the logs: the filter redacts personal tokens (a guest's sign-up link, a
+# check-in code, e-mail and password-reset keys), e-mail addresses and phone numbers in every
+# line and traceback, on every handler: uvicorn's own (configured here, so every way of
+# starting uvicorn gets them) and runserver's included.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_tokens": {"()": "coeduc.logfilters.RedactPersonalTokens"}},
+    "filters": {"personal_data": {"()": "coeduc.logfilters.RedactPersonalData"}},
     "formatters": {
+        "uvicorn": {"()": "uvicorn.logging.DefaultFormatter", "fmt": "%(levelprefix)s %(message)s"},
         "access": {
             "()": "uvicorn.logging.AccessFormatter",
             "fmt": '%(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s',
-        }
+        },
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["personal_tokens"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        "uvicorn": {
+            "class": "logging.StreamHandler",
+            "formatter": "uvicorn",
+            "filters": ["personal_data"],
+        },
         "access": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "access",
-            "filters": ["personal_tokens"],
+            "filters": ["personal_data"],
+        },
+        "server": {
+            "class": "logging.StreamHandler",
+            "formatter": "server",
+            "filters": ["personal_data"],
         },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own handlers go (a console without the filter under DEBUG, mail_admins with
+        # no ADMINS): its records reach the root's console.
+        "django": {"handlers": []},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+        # uvicorn's start-up lines and "Exception in ASGI application" with its traceback.
+        "uvicorn": {"handlers": ["uvicorn"], "propagate": False},
+        # Named so that they keep the level uvicorn's --log-level gave them.
+        "uvicorn.error": {},
+        "uvicorn.asgi": {},
         "uvicorn.access": {"handlers": ["access"], "propagate": False},
         "django.request": {"level": "ERROR"},
         # At DEBUG it dumps a template's whole context (contacts, CSRF token) for each

@@ -26,6 +26,37 @@ FOCUS_SHOWN = """() => {
   return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
 }"""
 
+# The background of an ordinary button, as the stylesheet draws it on this page.
+ORDINARY_BACKGROUND = """() => {
+  const button = document.createElement("button");
+  button.className = "button";
+  document.body.append(button);
+  const background = getComputedStyle(button).backgroundColor;
+  button.remove();
+  return background;
+}"""
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two computed colours ("rgb(163, 38, 28)")."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted([luminance(first), luminance(second)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def assert_looks_destructive(page, button) -> None:
+    """Not an ordinary button's colour, and its text readable (WCAG AA) on it."""
+    text, background = button.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert background != page.evaluate(ORDINARY_BACKGROUND)
+    assert contrast(text, background) >= 4.5, (text, background)
+
 
 def translated(language: str, text: str) -> str:
     from django.utils import translation
@@ -114,8 +145,12 @@ def test_a_parent_reads_and_downloads_their_data_then_deletes_their_account_by_k
     assert_accessible(page)
     confirm = page.locator("input[type=checkbox][name=confirm]")
     button = page.locator("main form button[type=submit]")
+    assert_looks_destructive(page, button)
+    button.hover()
+    assert_looks_destructive(page, button)
     tab_to(page, confirm)
     tab_to(page, button)
+    assert_looks_destructive(page, button)
     page.keyboard.press("Enter")
 
     # Refused without the box ticked: the error is said, and the focus waits on the box.

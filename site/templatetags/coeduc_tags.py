@@ -5,6 +5,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import stringfilter
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
@@ -13,6 +14,11 @@ from wagtail.models import Locale, Page
 from core.languages import native_language_names
 
 register = template.Library()
+
+# What may end a label and must not be followed by the summary's own ": " ("…for good.: Tick
+# the box"): full stop, colon, question and exclamation marks, the ellipsis, Arabic's question
+# mark and full stop, and the spaces before them (French puts a no-break space before ":?!").
+END_PUNCTUATION = re.compile(r"[\s.:?!…؟۔\u00a0\u202f]+$")
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -94,3 +100,10 @@ def steps_done_texts(total: int) -> str:
 @register.filter
 def locale_display(locale: Locale) -> str:
     return dict(native_language_names()).get(locale.language_code, locale.language_code)
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def without_end_punctuation(label: str) -> str:
+    """A field's label as a run-in heading: "Why?" in "Why: enter a reason"."""
+    return END_PUNCTUATION.sub("", label)

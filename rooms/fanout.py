@@ -31,6 +31,7 @@ BATCH_WINDOW = 0.05
 # busiest, 20 frames a second, that is several seconds behind the room.
 MAX_BEHIND = 100
 CLOSE_TOO_SLOW = 4408
+CLOSE_LAYER_FAILED = 1012  # "service restart": the client reconnects
 
 _fanouts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # loop → {group: RoomFanout}
 
@@ -61,11 +62,27 @@ class RoomFanout:
         self.tasks = [asyncio.ensure_future(self._read()), asyncio.ensure_future(self._write())]
 
     async def _read(self) -> None:
-        while True:
-            event = await self.layer.receive(self.channel)
-            if event.get("type") == "room.event":
-                self.pending.append(event["text"])
-                self.wake.set()
+        try:
+            while True:
+                event = await self.layer.receive(self.channel)
+                if event.get("type") == "room.event":
+                    self.pending.append(event["text"])
+                    self.wake.set()
+        except Exception:  # noqa: BLE001 — whatever broke, the room must not go deaf in silence
+            # The core layer fails with its Redis connection (the pub/sub layer resubscribes
+            # by itself): the sockets are closed, their pages reconnect and catch up by id.
+            logger.warning("room %s: the channel layer failed, its sockets reconnect", self.group)
+            self._abandon()
+
+    def _abandon(self) -> None:
+        fanouts = _fanouts.get(asyncio.get_running_loop(), {})
+        if fanouts.get(self.group) is self:
+            del fanouts[self.group]  # the sockets that come back start a new subscription
+        sockets, self.sockets = list(self.sockets), {}
+        for socket in sockets:
+            asyncio.ensure_future(socket.close(code=CLOSE_LAYER_FAILED))
+        for task in self.tasks:
+            task.cancel()
 
     async def _write(self) -> None:
         while True:
@@ -98,9 +115,12 @@ class RoomFanout:
             logger.debug("a socket of %s refused a frame: %r", self.group, sending.exception())
 
     async def stop(self) -> None:
+        try:
+            await self.started  # (the tasks exist once it is done)
+        except Exception:  # noqa: BLE001 — never subscribed: nothing to undo
+            return
         for task in self.tasks:
             task.cancel()
-        await self.started
         await self.layer.group_discard(self.group, self.channel)
 
 
@@ -113,6 +133,11 @@ async def join(group: str, socket) -> None:
         fanout = fanouts[group] = RoomFanout(group)
     fanout.sockets[socket] = 0
     try:
+        if fanout.started.done() and not fanout.started.exception():
+            # Again, at each arrival: a Redis restarted without its data forgets the group's
+            # members, and with the core layer that leaves a subscription alive but deaf. A
+            # page that reconnects renews it before it asks for what it missed.
+            await fanout.layer.group_add(group, fanout.channel)
         await fanout.started
     except BaseException:
         fanout.sockets.pop(socket, None)

@@ -133,3 +133,29 @@ async def test_a_slow_socket_does_not_hold_the_room_back_and_is_closed_when_far_
     slow.unblocked.set()
     await fanout.leave("room.e", slow)
     await fanout.leave("room.e", fine)
+
+
+async def test_when_the_layer_fails_the_sockets_are_closed_to_reconnect_not_left_deaf(
+    monkeypatch,
+):
+    layer = get_channel_layer()
+    first, second = Socket(), Socket()
+    await fanout.join("room.f", first)
+    await fanout.join("room.f", second)
+
+    async def broken(channel):
+        raise ConnectionError("Redis went away")
+
+    monkeypatch.setattr(layer, "receive", broken)
+    # The reader gets this event from the receive() it was waiting in; its next one fails.
+    await layer.group_send("room.f", room_event(1))
+    await wait_for(lambda: first.closed_with is not None and second.closed_with is not None)
+    assert first.closed_with == second.closed_with == fanout.CLOSE_LAYER_FAILED
+    assert "room.f" not in fanout._fanouts[asyncio.get_running_loop()]
+
+    monkeypatch.undo()  # the layer is back: the next socket subscribes afresh
+    third = Socket()
+    await fanout.join("room.f", third)
+    await layer.group_send("room.f", room_event(2))
+    await wait_for(lambda: third.frames)
+    await fanout.leave("room.f", third)

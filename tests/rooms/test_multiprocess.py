@@ -70,7 +70,7 @@ class RoomSocket:
     def __init__(self, server: Server, slug: str, cookie: str, last_id: int | None = None):
         self.server, self.slug, self.cookie = server, slug, cookie
         self.last_id = last_id
-        self.received: list[dict] = []  # every message, live or caught up, in order
+        self.received: list[dict] = []  # every message, live or caught up, as the page shows them
         self.batched: list[dict] = []  # events of the last frame not yet read
         self.socket = None
 
@@ -90,9 +90,14 @@ class RoomSocket:
         return history
 
     def keep(self, messages: list[dict]) -> None:
+        """As the page does (room.js): a message already shown is not shown again (one saved
+        and sent while this socket was catching up arrives both ways), and each message takes
+        its place by id."""
         for message in messages:
-            self.received.append(message)
+            if all(kept["id"] != message["id"] for kept in self.received):
+                self.received.append(message)
             self.last_id = max(self.last_id or 0, message["id"])
+        self.received.sort(key=lambda kept: kept["id"])
 
     def next_event(self, timeout: float = WAIT_SECONDS) -> dict:
         """The next event, whatever it is (messages are kept as they pass); the events of a

@@ -55,26 +55,38 @@ def tell_the_guest(email: str, phone: str) -> None:
     raise smtplib.SMTPRecipientsRefused({email: (550, f"5.1.1 {email} unknown; SMS {phone}")})
 
 
-def writing_handlers():
-    """Every handler on every logger that writes somewhere (pytest's own capture aside)."""
-    loggers = [logging.getLogger()] + [
+def _all_loggers() -> list[logging.Logger]:
+    return [logging.getLogger()] + [
         logger
         for logger in logging.Logger.manager.loggerDict.values()
         if isinstance(logger, logging.Logger)
     ]
+
+
+def _is_pytest_s(handler) -> bool:
+    return type(handler).__module__.startswith("_pytest")
+
+
+def writing_handlers():
+    """Every handler on every logger that writes somewhere (pytest's own capture aside)."""
     return {
         handler
-        for logger in loggers
+        for logger in _all_loggers()
         for handler in logger.handlers
-        if not isinstance(handler, logging.NullHandler)
-        and not type(handler).__module__.startswith("_pytest")
+        if not isinstance(handler, logging.NullHandler) and not _is_pytest_s(handler)
     }
 
 
 @pytest.fixture
 def log_output():
     """Logging as `uvicorn coeduc.asgi:application` leaves it, every handler writing into one
-    buffer; the test settings' logging is put back afterwards."""
+    buffer; the test settings' logging is put back afterwards. As in a new process: handlers
+    that earlier tests left on loggers the settings do not name are set aside meanwhile."""
+    left_by_earlier_tests = {}
+    for logger in _all_loggers():
+        for handler in [h for h in logger.handlers if not _is_pytest_s(h)]:
+            left_by_earlier_tests.setdefault(logger, []).append(handler)
+            logger.removeHandler(handler)
     uvicorn.config.Config("coeduc.asgi:application").configure_logging()
     configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
     output = io.StringIO()
@@ -87,6 +99,10 @@ def log_output():
     for handler, stream in streams.items():
         handler.setStream(stream)
     configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+    for logger, handlers in left_by_earlier_tests.items():
+        for handler in handlers:
+            if handler not in logger.handlers:
+                logger.addHandler(handler)
 
 
 @pytest.mark.parametrize("phone", PHONES)
@@ -172,3 +188,22 @@ def test_ordinary_numbers_reach_the_log_unchanged(log_output):
     written = log_output.getvalue()
     assert "took 1234567 ms on 127.0.0.1:8000 at 2026-05-06T12:34:56" in written
     assert all(text in written for text in NOT_PHONES)
+
+
+def test_the_task_worker_s_own_handler_masks_contacts_too(monkeypatch):
+    """django-tasks-db's worker adds a plain handler when no configured one would write its
+    logs; the project's `db_worker` gives it the same filter as every other handler."""
+    from django_tasks_db.management.commands import db_worker as library_worker
+
+    from coeduc.management.commands.db_worker import Command
+
+    loggers = [logging.getLogger(library_worker.TASKS_LOGGER), library_worker.logger]
+    for logger in loggers:  # as in a process whose settings configure no handler at all
+        monkeypatch.setattr(logger, "handlers", [])
+        monkeypatch.setattr(logger, "propagate", False)
+        monkeypatch.setattr(logger, "level", logger.level)
+    Command().configure_logging(verbosity=1)
+
+    added = [handler for logger in loggers for handler in logger.handlers]
+    assert added  # the library did add its own
+    assert all(any(isinstance(f, RedactPersonalData) for f in h.filters) for h in added)

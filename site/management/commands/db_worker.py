@@ -6,13 +6,26 @@ purge and of the hourly observatory refresh, due at once: a first deployment, or
 killed in the middle of one of them, needs nothing more (`core.periodic`).
 """
 
+import logging
+
 from django_tasks_db.management.commands import db_worker
 
+from coeduc.logfilters import RedactPersonalData
 from observatory.tasks import schedule_refresh
 from workshops.services_reminders import schedule_guest_purge
 
 
 class Command(db_worker.Command):
+    def configure_logging(self, verbosity: int) -> None:
+        super().configure_logging(verbosity)
+        # When no configured handler would write its logs, django-tasks-db adds a plain one
+        # of its own: it must mask contacts as every other handler does (a failed task's
+        # traceback can name the person it was for).
+        for name in (db_worker.TASKS_LOGGER, db_worker.logger.name):
+            for handler in logging.getLogger(name).handlers:
+                if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
+                    handler.addFilter(RedactPersonalData())
+
     def handle(self, *args, **options):
         for name, schedule in (
             ("guest purge", schedule_guest_purge),

@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from .a11y import assert_accessible
+from .checks import signed_in
 
 pytestmark = pytest.mark.browser
 
@@ -31,25 +30,6 @@ def demo_path(site_url):
 
     load_demo_ambassadors()
     return site_url
-
-
-def signed_in(new_page, site_url, email, **options):
-    """A page whose browser carries the session of `email` (sign-in is tested elsewhere)."""
-    from parents.models import User
-
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(User.objects.get(email=email))
-    page = new_page(bypass_csp=True, **options)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-    return page
 
 
 def check_page(page) -> None:

@@ -30,18 +30,17 @@ import multiprocessing
 import os
 import secrets
 import signal
-import statistics
 import subprocess
 import sys
 import time
 
 import rooms_clients  # bench/rooms_clients.py
+import rooms_report  # bench/rooms_report.py
 from harness import ROOT, VENV, manage, wait_until_up
 
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/coeduc_bench"
 REDIS_URL = "redis://127.0.0.1:6379/6"
 PORTS = (8771, 8772)
-TARGET_P99_MS = 250
 ROOM = "bench-fanout"
 LOGS = ROOT / "var" / "bench_rooms"
 # Idle connections go to rooms of 100 people: every arrival in a room sends its presence list
@@ -268,12 +267,6 @@ class Clients:
                 process.kill()
 
 
-def percentile(sorted_values: list[float], fraction: float) -> float:
-    if not sorted_values:
-        return float("nan")
-    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * fraction))]
-
-
 class Series:
     """One consumer behind one set of servers: steps the rate, keeps every step's figures."""
 
@@ -306,52 +299,9 @@ class Series:
         wall = max(a["wall"] for a in answers)
         server_cpu = (cpu_of(server_pids) - before[0]) / wall
         redis_cpu = (cpu_of(redis) - before[1]) / wall
-        latencies = sorted(x for a in answers for x in a["latencies"])
-        sent = sum(a["sent"] for a in answers)
-        expected = sent * self.members
-        errors, closed = {}, {}
-        for a in answers:
-            for code, n in a["errors"].items():
-                errors[code] = errors.get(code, 0) + n
-            for code, n in a["closed"].items():
-                closed[code] = closed.get(code, 0) + n
-        result = {
-            "rate": rate,
-            "sent": sent,
-            "delivered": len(latencies),
-            "expected": expected,
-            "p50": statistics.median(latencies) if latencies else float("nan"),
-            "p99": percentile(latencies, 0.99),
-            "max": latencies[-1] if latencies else float("nan"),
-            "duplicates": sum(a["duplicates"] for a in answers),
-            "errors": errors,
-            "closed": closed,
-            "server_cpu": server_cpu,
-            "redis_cpu": redis_cpu,
-            "client_cpu": sum(a["cpu"] for a in answers) / wall,
-            "send_lag_p99": max(a["send_lag_p99"] for a in answers),
-            # CPU the servers spend per message (all its deliveries included): on a loaded
-            # machine it moves less than the rates do; 1000 / it = messages/s one free core holds.
-            "cpu_ms_per_message": server_cpu * wall * 1000 / max(1, sent),
-            "load": os.getloadavg()[0],
-        }
-        result["ok"] = result["delivered"] == expected and result["p99"] < TARGET_P99_MS
+        result = rooms_report.step_figures(rate, answers, self.members, wall, server_cpu, redis_cpu)
         self.steps.append(result)
-        print(
-            "    {name:<24} {rate:>6.1f}/s  delivered {delivered}/{expected}  p50 {p50:.0f} ms"
-            "  p99 {p99:.0f} ms  max {max:.0f} ms  CPU server {server_cpu:.0%} redis "
-            "{redis_cpu:.0%} clients {client_cpu:.0%} ({cpu_ms_per_message:.1f} ms/message)"
-            "  send lag p99 {send_lag_p99:.0f} ms  load {load:.1f}"
-            "{extra}  {verdict}".format(
-                name=self.name,
-                extra=(f"  errors {errors}" if errors else "")
-                + (f"  closed {closed}" if closed else "")
-                + (f"  duplicates {result['duplicates']}" if result["duplicates"] else ""),
-                verdict="ok" if result["ok"] else "MISSED",
-                **result,
-            ),
-            flush=True,
-        )
+        print(rooms_report.step_line(self.name, result), flush=True)
         time.sleep(1.0)  # let any backlog clear before the next step
         return result
 
@@ -495,41 +445,7 @@ def main() -> None:
                     print(f"  idle: {per:.1f} KB per connection ({n} connections)")
     finally:
         clients.exit()
-    report(results, memory, time.monotonic() - started, args)
-
-
-def report(results, memory, seconds, args) -> None:
-    print()
-    print(f"{args.clients} clients, one room, steps of {args.seconds:.0f} s; CPU cores: "
-          f"{os.cpu_count()}; target p99 < {TARGET_P99_MS} ms, 100 % delivered")  # fmt: skip
-    print(
-        f"{'series':<26} {'highest rate':>12} {'deliveries/s':>12} {'delivered':>17} "
-        f"{'p50':>7} {'p99':>7} {'server CPU':>10} {'ms/message':>10} {'clients CPU':>11}"
-        f" {'load':>5}"
-    )
-    for series in results:
-        best = series["best"]
-        if best is None:
-            lowest = series["steps"][0] if series["steps"] else None
-            detail = (
-                f"(at {lowest['rate']:.0f}/s: {lowest['delivered']}/{lowest['expected']}, "
-                f"p99 {lowest['p99']:.0f} ms, {lowest['cpu_ms_per_message']:.1f} ms/message)"
-                if lowest
-                else ""
-            )
-            print(f"{series['name']:<26} {'none held':>12} {detail}")
-            continue
-        print(
-            f"{series['name']:<26} {best['rate']:>10.1f}/s "
-            f"{best['rate'] * series['members']:>12.0f} "
-            f"{best['delivered']:>8}/{best['expected']:<8} {best['p50']:>5.0f}ms "
-            f"{best['p99']:>5.0f}ms {best['server_cpu']:>10.0%} "
-            f"{best['cpu_ms_per_message']:>10.1f} {best['client_cpu']:>11.0%} {best['load']:>5.1f}"
-        )
-    for name, per, n in memory:
-        print(f"idle connections, {name}: {per * 1000 / 1024:.1f} MB per 1,000 ({per:.1f} KB each, "
-              f"{n} measured)")  # fmt: skip
-    print(f"run: {seconds / 60:.1f} min")
+    rooms_report.report(results, memory, time.monotonic() - started, args)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from guides.models import GuideProgress
 from parents.models import Organisation, OrganisationMembership, Territory, User
 from rooms import services as room_services
 from rooms.models import Member, Room
-from workshops import services as workshop_services
+from workshops import services_running as workshop_running
 from workshops.models import Registration, Venue, Workshop
 
 _counter = itertools.count(1)
@@ -129,7 +129,7 @@ def attend(user, count=1, attended=True):
             consent_at=timezone.now(),
             status=Registration.Status.CONFIRMED,
         )
-        rows.append(workshop_services.set_attendance(registration, attended))
+        rows.append(workshop_running.set_attendance(registration, attended))
     return rows
 
 

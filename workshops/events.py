@@ -1,4 +1,4 @@
-"""What the workshops tell the apps above them (sent by `workshops.services` after the commit).
+"""What the workshops tell the apps above them (sent by their services after the commit).
 
 Never a `post_save` on a workshops model: a queryset `.update()` would bypass it.
 """

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import exports, permissions, services, tokens
+from . import exports, permissions, services, services_running, tokens
 from .manage_forms import MessageForm, SeriesForm, WalkInForm
 from .models import Registration, Workshop
 
@@ -65,10 +65,10 @@ def series_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            series = services.create_series(
+            series = services_running.create_series(
                 organisation=data["organisation"],
                 title=data["title"],
-                starts=form.starts(services.weekly_starts),
+                starts=form.starts(services_running.weekly_starts),
                 duration=form.duration(),
                 description=data["description"],
                 topic=data["topic"],
@@ -148,7 +148,7 @@ def message(request, pk):
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        count = services.message_participants(
+        count = services_running.message_participants(
             workshop,
             subject=data["subject"],
             body=data["body"],
@@ -187,7 +187,7 @@ def walk_in(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            registration = services.add_walk_in(
+            registration = services_running.add_walk_in(
                 workshop, first_name=data["first_name"], seats=data["seats"], **data["contact"]
             )
         except services.RegistrationError as error:
@@ -221,7 +221,7 @@ def check_in_list(request, pk):
 
 def _check_in_response(request, registration, present: bool, next_url: str):
     try:
-        registration = services.check_in(registration, present=present)
+        registration = services_running.check_in(registration, present=present)
     except services.RegistrationError as error:
         if request.headers.get("Accept") == "application/json":
             return JsonResponse({"error": str(error.message)}, status=409)
@@ -274,7 +274,7 @@ def close(request, pk):
     workshop = _managed_workshop(request, pk)
     if request.method == "POST":
         try:
-            services.close_workshop(workshop)
+            services_running.close_workshop(workshop)
         except services.RegistrationError as error:
             messages.error(request, error.message)
         else:
@@ -292,7 +292,7 @@ def cancel_workshop(request, pk):
     workshop = _managed_workshop(request, pk)
     if request.method == "POST":
         try:
-            services.cancel_workshop(workshop)
+            services_running.cancel_workshop(workshop)
         except services.RegistrationError as error:
             messages.error(request, error.message)
         else:

@@ -1,7 +1,8 @@
 """Workshops: organisations' venues, workshops, registrations and attendance (see issue 4).
 
-Only `workshops.services` changes registrations; the models hold the data and the invariants
-the database itself can enforce (one active registration per contact, a family has seats).
+Only the workshops' services (`services*.py`) change registrations; the models hold the data
+and the invariants the database itself can enforce (one active registration per contact, a
+family has seats).
 """
 
 import zoneinfo

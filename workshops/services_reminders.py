@@ -1,26 +1,29 @@
 """Reminders before a workshop, the follow-up after it, and forgetting guests' details.
 
 Split from `services.py` by topic; the same rules hold: every change here runs in a
-transaction and families are told through `core.notify` after the commit.
+transaction and families are told through `core.notify` after the commit. The background
+tasks (`tasks.py`) run these functions and queue themselves; nothing here imports them, so
+the dependencies run one way: services → tasks → services_reminders.
 """
 
-from datetime import UTC, time, timedelta
+from datetime import UTC, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.notify import after_commit
+
+from . import notifications
 from .models import Registration, Workshop
-from .services import _notify_after_commit
 
 REMINDERS = {
     "reminder_48h": ("reminder_48h_sent_at", timedelta(hours=48)),
     "reminder_3h": ("reminder_3h_sent_at", timedelta(hours=3)),
 }
 FOLLOWUP_WITHIN = timedelta(days=7)
-# The nightly purge runs at this local time, when nobody signs up.
-PURGE_AT = time(3, 0)
 
 
 def reminder_due_at(workshop: Workshop, kind: str):
@@ -50,35 +53,6 @@ def _due(kind: str, now):
         workshop__starts_at__lte=now + before,
         workshop__starts_at__gt=now + until,
     ).filter(created_at__lt=models.F("workshop__starts_at") - before)
-
-
-def schedule_reminders(registration_ids, now=None) -> int:
-    """Queue one background task per reminder still to come, to run at its due time.
-
-    Called after the commit that confirmed the places (sign-up, promotion) or moved the
-    workshop. The task checks everything again when it runs (`send_reminder`), so a task
-    left over from an old time or a cancelled place sends nothing. A backend that cannot
-    defer (the tests' ImmediateBackend) would send at once: nothing is queued, and the
-    `send_reminders` command catches up as before.
-    """
-    from .tasks import send_scheduled_reminder
-
-    if not send_scheduled_reminder.get_backend().supports_defer:
-        return 0
-    now = now or timezone.now()
-    queued = 0
-    registrations = Registration.objects.filter(
-        pk__in=list(registration_ids),
-        status=Registration.Status.CONFIRMED,
-        workshop__status=Workshop.Status.PUBLISHED,
-    ).select_related("workshop")
-    for registration in registrations:
-        for kind in REMINDERS:
-            due_at = reminder_due_at(registration.workshop, kind)
-            if due_at > now and getattr(registration, REMINDERS[kind][0]) is None:
-                send_scheduled_reminder.using(run_after=due_at).enqueue(registration.pk, kind)
-                queued += 1
-    return queued
 
 
 def send_reminder(registration_id: int, kind: str, now=None) -> bool:
@@ -126,7 +100,7 @@ def _mark_and_queue(queryset, field: str, now, kind: str) -> int:
                 **{field: now}
             )
             if marked:
-                _notify_after_commit([pk], kind)
+                after_commit(partial(notifications.tell, [pk], kind))
                 sent += 1
     return sent
 
@@ -151,18 +125,6 @@ def purge_guest_data(now=None) -> int:
         ),
         now=now,
     )
-
-
-def schedule_guest_purge(*, at_once=False, now=None):
-    """Queue the nightly purge (`workshops.tasks.purge_guest_data_nightly`) unless a run of it
-    already waits: for the next `PURGE_AT`, or `at_once` when a worker starts (catching up
-    whatever was missed while no run was queued). Returns when the waiting run is due."""
-    from core.periodic import next_local_time, queue_once
-
-    from .tasks import purge_guest_data_nightly
-
-    now = now or timezone.now()
-    return queue_once(purge_guest_data_nightly, now if at_once else next_local_time(PURGE_AT, now))
 
 
 def anonymise_registrations(registrations, *, now=None, detach_account=False) -> int:

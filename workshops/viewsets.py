@@ -5,10 +5,10 @@ Every view of these viewsets goes through `OrganisationPermissionPolicy`: the li
 filtered by it, and a row of another organisation is a 404 on edit, inspect, delete,
 history or usage pages. The forms offer only the person's organisations and venues.
 
-Places are only ever given by `workshops.services`: the workshop edit view hands a capacity
-change to `services.set_capacity` (which lets the waiting list move up) and a cancellation to
-`services.cancel_workshop` (which tells every family); registrations cannot be created or
-re-statused here.
+Places are only ever given by the workshops' services: the workshop edit view hands the edit
+to `services_running.update_workshop` (a capacity change lets the waiting list move up, a
+cancellation goes through `services_running.cancel_workshop`, which tells every family);
+registrations cannot be created or re-statused here.
 """
 
 import zoneinfo
@@ -35,7 +35,7 @@ from parents.models import User
 from parents.permissions import is_staff
 from parents.viewsets import PersonMultipleChoiceField
 
-from . import permissions, services
+from . import permissions, services, services_running
 from .models import Registration, Venue, Workshop, WorkshopSeries
 
 
@@ -292,7 +292,7 @@ class WorkshopEditView(ScopedEditView):
     def save_instance(self):
         # The service saves the edit under the workshop's lock, applies the capacity rule
         # (waiting families who now fit are confirmed) and tells everyone of a cancellation.
-        instance = services.update_workshop(
+        instance = services_running.update_workshop(
             self.form.save(commit=False), save_related=self.form.save_m2m
         )
         self.has_content_changes = self.form.has_changed()
@@ -310,7 +310,7 @@ class RegistrationEditView(ScopedEditView):
 
     def save_instance(self):
         # Attendance is recorded by the check-in service (lock, rules, the evidence event).
-        instance = services.set_attendance(self.object, self.form.cleaned_data["attended"])
+        instance = services_running.set_attendance(self.object, self.form.cleaned_data["attended"])
         self.has_content_changes = self.form.has_changed()
         log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
         return instance

@@ -21,7 +21,7 @@ from ambassadors.models import Mentorship, Stage, Volunteer
 from core.notify import quietly
 from guides.models import GuidePage, GuideProgress
 from parents.models import Organisation, OrganisationMembership, Territory, User
-from workshops import services as workshop_services
+from workshops import services_running as workshop_running
 from workshops.models import Registration, Venue, Workshop
 
 DOMAIN = "demo.coeduc.fr"
@@ -135,7 +135,7 @@ def _attend(user, workshops) -> None:
                 status=Registration.Status.CONFIRMED,
             )
             # Attendance through the check-in service, as at the door (the path hears of it).
-            workshop_services.set_attendance(registration, True, now=workshop.starts_at)
+            workshop_running.set_attendance(registration, True, now=workshop.starts_at)
 
 
 def _training_guide():

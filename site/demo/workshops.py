@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from parents.models import Organisation, Territory
-from workshops import services
+from workshops import services, services_running
 from workshops.models import Registration, Venue, Workshop
 
 LIGUE = "Ligue de l'Enseignement"
@@ -410,10 +410,10 @@ def _load_series(organisation, venue) -> list[Workshop]:
             series.workshops.all().delete()
             series.delete()
         first, _end = _dates(10, 18, 2, venue.territory.timezone)
-        series = services.create_series(
+        series = services_running.create_series(
             organisation=organisation,
             title=SERIES_TITLE,
-            starts=services.weekly_starts(first, 3),
+            starts=services_running.weekly_starts(first, 3),
             duration=timedelta(hours=2),
             venue=venue,
             description=DESCRIPTION,
@@ -454,7 +454,7 @@ def _load_past_workshop(organisation, venue) -> Workshop:
                 created_at=starts_at - timedelta(days=7),
                 status=Registration.Status.CONFIRMED,
             )
-            services.set_attendance(registration, attended, now=starts_at)
+            services_running.set_attendance(registration, attended, now=starts_at)
     return workshop
 
 

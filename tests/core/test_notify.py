@@ -28,7 +28,7 @@ from tests.factories import (
     make_workshop,
 )
 from tests.test_websocket import communicator, signed_in_session
-from workshops import services
+from workshops import services, services_running
 from workshops.models import ParticipantMessage, Registration
 
 GUADELOUPE = ZoneInfo("America/Guadeloupe")
@@ -230,7 +230,7 @@ def test_the_stored_task_holds_ids_not_the_facilitators_words(django_capture_on_
     facilitator = make_facilitator(organisation, "claire@example.org")
     with override_settings(TASKS=DATABASE_TASKS):
         with django_capture_on_commit_callbacks(execute=True):
-            count = services.message_participants(
+            count = services_running.message_participants(
                 workshop,
                 subject="Salle changée",
                 body="Rendez-vous salle B, code porte 4512.",

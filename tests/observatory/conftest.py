@@ -15,6 +15,7 @@ from tests.factories import (
     make_venue,
     make_workshop,
 )
+from tests.task_worker import task_worker  # noqa: F401 (a fixture: pytest finds it here)
 
 
 @pytest.fixture

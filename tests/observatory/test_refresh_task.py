@@ -5,13 +5,9 @@ The queue is read from the database backend's rows (the suite's ImmediateBackend
 defer); the last test runs the real worker (`db_worker --batch`).
 """
 
-import io
-import signal
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -21,16 +17,13 @@ from observatory import summary
 from observatory.models import MonthlyFigures
 from observatory.tasks import refresh_observatory_hourly, schedule_refresh
 from tests.factories import add_registrations, make_territory, make_venue, make_workshop
+from tests.task_worker import DATABASE_TASKS, waiting_runs
 
-DATABASE_TASKS = override_settings(
-    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-)
 TASK_PATH = "observatory.tasks.refresh_observatory_hourly"
 
 
 def queued():
-    rows = DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.READY)
-    return sorted(rows.values_list("run_after", flat=True))
+    return waiting_runs(TASK_PATH)
 
 
 def workshop_held_today():
@@ -87,22 +80,10 @@ def test_next_hour_is_the_start_of_the_next_hour():
     assert next_hour(now) == now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
-@pytest.fixture
-def signal_handlers():
-    """The worker installs its own SIGINT/SIGTERM handlers; pytest gets its own back."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
 @pytest.mark.django_db(transaction=True)  # the worker closes and reopens connections
-@DATABASE_TASKS
-def test_the_real_worker_refreshes_at_its_start_and_queues_the_next_hour(signal_handlers):
+def test_the_real_worker_refreshes_at_its_start_and_queues_the_next_hour(task_worker):
     aisne, workshop = workshop_held_today()
-    out = io.StringIO()
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, stdout=out)
-    assert "observatory refresh queued" in out.getvalue()
+    assert "observatory refresh queued" in task_worker()
     assert whole_territory(aisne, workshop).families == 6
     [done] = DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.SUCCESSFUL)
     assert done.return_value > 0

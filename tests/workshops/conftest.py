@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import make_facilitator, make_organisation, make_workshop
+from tests.task_worker import task_worker  # noqa: F401 (a fixture: pytest finds it here)
 
 
 @pytest.fixture

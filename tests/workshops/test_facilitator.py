@@ -20,7 +20,7 @@ from tests.factories import (
     make_workshop,
     signed_in,
 )
-from workshops import services, tokens
+from workshops import services, services_running, tokens
 from workshops.models import Registration, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,7 @@ def test_close_marks_absentees_as_no_shows(claire, ligue):
     workshop = make_workshop(venue=make_venue(organisation=ligue), starts_in=timedelta(days=1))
     amina = services.register(workshop, first_name="Amina", email="amina@example.org")
     bruno = services.register(workshop, first_name="Bruno", email="bruno@example.org")
-    services.check_in(amina)
+    services_running.check_in(amina)
     client = signed_in(claire)
     # Not before it has started.
     client.post(reverse("workshops:manage_close", args=[workshop.pk]))

@@ -5,12 +5,9 @@ The queue is read from the database backend's rows (the suite's ImmediateBackend
 defer); the last test runs the real worker (`db_worker --batch`) on them.
 """
 
-import io
-import signal
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -18,21 +15,18 @@ from django_tasks_db.models import DBTaskResult
 
 from core.periodic import next_local_time
 from tests.factories import make_workshop
-from workshops import services
+from tests.task_worker import DATABASE_TASKS, waiting_runs
+from workshops import services_running
 from workshops.models import Registration, Workshop
-from workshops.services_reminders import guest_data_kept, schedule_guest_purge
-from workshops.tasks import purge_guest_data_nightly
+from workshops.services_reminders import guest_data_kept
+from workshops.tasks import purge_guest_data_nightly, schedule_guest_purge
 
-DATABASE_TASKS = override_settings(
-    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-)
 TASK_PATH = "workshops.tasks.purge_guest_data_nightly"
 
 
 def queued():
     """run_after of the purge runs waiting in the queue."""
-    rows = DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.READY)
-    return sorted(rows.values_list("run_after", flat=True))
+    return waiting_runs(TASK_PATH)
 
 
 def guest_of(workshop, email):
@@ -116,7 +110,7 @@ def test_a_workshop_moved_later_is_not_purged_at_its_old_time(
     edited.starts_at += timedelta(days=60)
     edited.ends_at += timedelta(days=60)
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_workshop(edited)
+        services_running.update_workshop(edited)
 
     assert purge_guest_data_nightly.enqueue().return_value == 0
     assert not is_erased(registration)
@@ -133,28 +127,14 @@ def test_the_retention_is_a_setting_and_the_privacy_page_says_it(client):
     assert is_erased(due) and not is_erased(kept)
 
 
-@pytest.fixture
-def signal_handlers():
-    """The worker installs its own SIGINT/SIGTERM handlers; pytest gets its own back."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
 @pytest.mark.django_db(transaction=True)  # the worker closes and reopens connections
-@DATABASE_TASKS
-def test_the_real_worker_runs_the_purge_at_its_start_and_queues_the_next_night(
-    signal_handlers,
-):
+def test_the_real_worker_runs_the_purge_at_its_start_and_queues_the_next_night(task_worker):
     registration = guest_of(ended_days_ago(91), "due@example.org")
-    out = io.StringIO()
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, stdout=out)
-    assert "guest purge queued" in out.getvalue()
+    assert "guest purge queued" in task_worker()
     assert is_erased(registration)
     [done] = DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.SUCCESSFUL)
     assert done.return_value == 1
     assert queued() == [next_local_time(time(3, 0), done.started_at)]
     # A second start finds the next night queued and adds nothing.
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, stdout=out)
+    task_worker()
     assert DBTaskResult.objects.filter(task_path=TASK_PATH).count() == 2

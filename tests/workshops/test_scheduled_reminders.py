@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import make_workshop
-from workshops import services
+from workshops import services, services_running
 from workshops.models import Registration, Workshop
 from workshops.services_reminders import reminder_due_at, send_due_reminders, send_reminder
 from workshops.tasks import send_scheduled_reminder
@@ -104,7 +104,7 @@ def test_moved_workshop_gets_its_reminders_at_the_new_times(django_capture_on_co
     edited.starts_at += timedelta(days=2)
     edited.ends_at += timedelta(days=2)
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_workshop(edited)
+        services_running.update_workshop(edited)
     assert scheduled() == [
         (reminder_due_at(edited, "reminder_48h"), [registration.pk, "reminder_48h"]),
         (reminder_due_at(edited, "reminder_3h"), [registration.pk, "reminder_3h"]),

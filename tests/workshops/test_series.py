@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_facilitator, make_organisation, make_venue, signed_in
-from workshops import services
+from workshops import services_running
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 def test_weekly_sessions_keep_their_local_time_across_the_clock_change():
-    starts = services.weekly_starts(datetime(2026, 10, 20, 18, 0, tzinfo=PARIS), 3)
+    starts = services_running.weekly_starts(datetime(2026, 10, 20, 18, 0, tzinfo=PARIS), 3)
     assert [s.astimezone(PARIS).hour for s in starts] == [18, 18, 18]
     utc = ZoneInfo("UTC")
     # 25 October has 25 hours: one more real hour between the first two sessions.
@@ -25,10 +25,10 @@ def test_weekly_sessions_keep_their_local_time_across_the_clock_change():
 def test_create_series_makes_all_sessions():
     organisation = make_organisation()
     venue = make_venue(organisation=organisation)
-    series = services.create_series(
+    series = services_running.create_series(
         organisation=organisation,
         title="Parents et écrans",
-        starts=services.weekly_starts(datetime(2030, 1, 7, 18, 0, tzinfo=PARIS), 4),
+        starts=services_running.weekly_starts(datetime(2030, 1, 7, 18, 0, tzinfo=PARIS), 4),
         duration=timedelta(hours=2),
         venue=venue,
         topic=Workshop.Topic.SCREENS_SLEEP,

@@ -11,7 +11,7 @@ from tests.factories import (
     make_workshop,
     signed_in,
 )
-from workshops import services
+from workshops import services, services_running
 from workshops.models import ParticipantMessage, Registration
 
 pytestmark = pytest.mark.django_db
@@ -47,13 +47,13 @@ def test_a_walk_in_family_is_added_present_within_the_places(claire, running):
 
 
 def test_a_walk_in_needs_a_running_workshop(running):
-    services.cancel_workshop(running)
+    services_running.cancel_workshop(running)
     with pytest.raises(services.RegistrationClosed):
-        services.add_walk_in(running, first_name="Dan", email="dan@example.org")
+        services_running.add_walk_in(running, first_name="Dan", email="dan@example.org")
 
 
 def test_the_list_is_searchable_and_counts_people_present(claire, running):
-    services.add_walk_in(running, first_name="Bruno", email="bruno@example.org", seats=2)
+    services_running.add_walk_in(running, first_name="Bruno", email="bruno@example.org", seats=2)
     page = signed_in(claire).get(
         reverse("workshops:manage_workshop", args=[running.pk]), {"q": "brun"}
     )

@@ -12,7 +12,7 @@ from django_tasks_db.management.commands import db_worker
 
 from coeduc.logfilters import RedactPersonalData
 from observatory.tasks import schedule_refresh
-from workshops.services_reminders import schedule_guest_purge
+from workshops.tasks import schedule_guest_purge
 
 
 class Command(db_worker.Command):

@@ -68,8 +68,13 @@ serve: var/secret_key
 	echo "Coéduc: $$SITE_URL/ (Ctrl-C to stop; background tasks log to var/worker.log)"; \
 	wait $$server
 
+# The suite on every core (pytest-xdist: a database, a Redis database and a browser per worker),
+# then the few tests marked `serial` (concurrency storms, servers restarted), alone. Exit 5 is
+# pytest's "no test selected" (PYTEST_ARGS naming only one kind).
+TEST_WORKERS ?= auto
 test: install-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -6,9 +6,28 @@ suite runs on SQLite/in-memory and on PostgreSQL/Redis.
 
 import os
 import secrets
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("SMS_BACKEND", "core.sms.MemoryBackend")
+
+
+def _redis_url_of_this_worker(url: str, worker: str) -> str:
+    """The Redis database of one pytest-xdist worker: gw0 keeps the given one, gw1 the one
+    below it, and so on. Each worker empties its cache keys around every test and has rooms of
+    its own; on one database they would wipe each other's rate limits and hear each other's
+    rooms. Servers the tests start inherit the changed REDIS_URL, so they share the worker's."""
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0)
+    index = int(worker.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{(database - index) % 16}"))
+
+
+# Once per worker process: the servers it starts import these settings again.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker and os.environ.get("REDIS_URL") and os.environ.get("COEDUC_TEST_WORKER") != _worker:
+    os.environ["REDIS_URL"] = _redis_url_of_this_worker(os.environ["REDIS_URL"], _worker)
+    os.environ["COEDUC_TEST_WORKER"] = _worker
 
 from .settings import *  # noqa: E402, F403
 from .settings import STORAGES  # noqa: E402

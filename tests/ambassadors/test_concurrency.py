@@ -14,6 +14,7 @@ from tests.factories import make_facilitator, make_organisation, make_user, make
 
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.serial,  # a storm of real concurrent clients: alone, as in production
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"),
         reason="needs PostgreSQL (DATABASE_URL=postgres://…): SQLite serialises all writes",

@@ -36,22 +36,24 @@ OVERFLOW = """() => {
 }"""
 
 
-def signed_in(new_page, site_url: str, email: str, **options):
-    """A fresh page (CSP bypassed, for axe-core) whose browser holds ``email``'s session."""
+def session_cookie(site_url: str, email: str) -> dict:
+    """The cookie of a session signed in as ``email`` (signing in is tested elsewhere)."""
     from parents.models import User
 
     client = Client(HTTP_HOST="localhost")
     client.force_login(User.objects.get(email=email))
-    page = new_page(bypass_csp=True, **options)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
+    value = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return {"name": settings.SESSION_COOKIE_NAME, "value": value, "url": site_url}
+
+
+def signed_in(new_page, site_url: str, email: str, *, bypass_csp: bool = True, **options):
+    """A fresh page whose browser holds ``email``'s session.
+
+    The site's CSP is bypassed by default, for axe-core's injected script; the tests that
+    watch the policy or the rooms' scripts under it pass ``bypass_csp=False``.
+    """
+    page = new_page(bypass_csp=bypass_csp, **options)
+    page.context.add_cookies([session_cookie(site_url, email)])
     return page
 
 

@@ -8,6 +8,8 @@ Playwright's own browser downloads are never used (``playwright install`` is not
 import io
 import json
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -185,6 +187,34 @@ def demo(demo_snapshot, django_db_serialized_rollback, transactional_db):
     assert User.objects.filter(email="parent@demo.coeduc.fr").exists(), (
         "the demo content is missing: serialized rollback did not restore it"
     )
+
+
+@pytest.fixture(scope="package")
+def asgi_url(django_db_setup) -> Iterator[str]:
+    """The ASGI application (HTTP and WebSocket) served by uvicorn in a thread of this process,
+    once for the folder (per xdist worker), on the test database.
+
+    Django's live server speaks WSGI only; the rooms and the CSP walk need the WebSocket.
+    A module asks for it by overriding ``site_url`` with ``demo`` and this address.
+    """
+    import uvicorn
+
+    from coeduc.asgi import application
+
+    config = uvicorn.Config(
+        application, host="127.0.0.1", port=0, ws="wsproto", lifespan="off", log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "uvicorn did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from .test_rooms import live, signed_in, site_url  # noqa: F401 (uvicorn: pages and WebSocket)
+from .test_rooms import live, signed_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.asgi]
 
 # Recorded in each document before its own scripts run; read back with page.evaluate (a
 # function, which the policy does not govern, unlike the string predicates of wait_for_function).
@@ -85,6 +85,12 @@ PAGES = {
 }
 
 
+@pytest.fixture
+def site_url(demo, asgi_url):
+    """From uvicorn, so that the rooms' WebSocket connects under the policy too."""
+    return asgi_url
+
+
 def demo_guide(language: str):
     from guides.models import GuidePage
 
@@ -126,7 +132,7 @@ def visit(page, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_no_page_breaks_the_policy_for_any_kind_of_user(new_page, site_url, language):  # noqa: F811
+def test_no_page_breaks_the_policy_for_any_kind_of_user(new_page, site_url, language):
     guide = demo_guide(language)
     values = {
         "lang": language,
@@ -147,7 +153,7 @@ def test_no_page_breaks_the_policy_for_any_kind_of_user(new_page, site_url, lang
     assert violations == []
 
 
-def test_a_violation_would_be_seen(new_page, site_url):  # noqa: F811
+def test_a_violation_would_be_seen(new_page, site_url):
     """The watch itself: an inline script and an inline style, added to a page, are caught."""
     page = watched(new_page(language="fr"))
     assert visit(page, "/fr/") == []

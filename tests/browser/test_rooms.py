@@ -8,19 +8,15 @@ without JavaScript; axe-core finds nothing on any room page, in French and in Ar
 """
 
 import re
-import socket
-import threading
-import time
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from . import checks
 from .a11y import assert_accessible
 from .conftest import BROWSER_LOCALES, PHONE
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.asgi]
 
 ROOM = "/{lang}/rooms/pronote-ent-aisne/"
 SAMIRA, JULIE = "parent@demo.coeduc.fr", "parent2@demo.coeduc.fr"
@@ -28,55 +24,15 @@ MOURAD, CLAIRE = "ambassadeur@demo.coeduc.fr", "animatrice@demo.coeduc.fr"
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def site_url(demo):
-    """The ASGI application (HTTP and WebSocket) served by uvicorn in a thread."""
-    import uvicorn
-
-    from coeduc.asgi import application
-
-    port = free_port()
-    config = uvicorn.Config(
-        application, host="127.0.0.1", port=port, ws="wsproto", lifespan="off", log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    from django.db import connections
-
-    connections.close_all()
+def site_url(demo, asgi_url):
+    """Pages, static files and the WebSocket from uvicorn, with the demo content."""
+    return asgi_url
 
 
-def signed_in(new_page, site_url, email, language="fr", **options):
-    """A page whose browser carries the session of `email` (sign-in is tested elsewhere)."""
-    from parents.models import User
-
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(User.objects.get(email=email))
-    page = new_page(language=language, **options)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-    return page
+def signed_in(new_page, site_url, email, **options):
+    """A page signed in as ``email`` under the site's own CSP (the rooms' scripts run under it)."""
+    return checks.signed_in(new_page, site_url, email, bypass_csp=False, **options)
 
 
 def live(page):
@@ -145,10 +101,6 @@ def test_a_parent_asks_for_help_and_the_ambassador_on_duty_claims_it(new_page, s
 
 
 def test_the_room_works_without_javascript(browser, site_url):
-    from parents.models import User
-
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(User.objects.get(email=SAMIRA))
     context = browser.new_context(
         base_url=site_url,
         viewport=PHONE,
@@ -156,15 +108,7 @@ def test_the_room_works_without_javascript(browser, site_url):
         java_script_enabled=False,
         service_workers="block",
     )
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
+    context.add_cookies([checks.session_cookie(site_url, SAMIRA)])
     try:
         page = context.new_page()
         page.goto(ROOM.format(lang="fr"))

@@ -21,9 +21,12 @@ from rooms.models import Message
 from tests.factories import join, make_room, make_user
 from tests.test_healthz import Server
 
+from .stream import Stream
+
 pytestmark = [
     pytest.mark.redis,
     pytest.mark.postgres,
+    pytest.mark.serial,  # two servers and their clients, timed deliveries (and the Redis restart)
     pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL=redis://…"),
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"),
@@ -65,17 +68,22 @@ def session_cookie(user) -> str:
 
 
 class RoomSocket:
-    """A browser's socket on a room, speaking the rooms protocol; remembers its last id."""
+    """A browser's socket on a room, speaking the rooms protocol; keeps the room's stream as
+    the page does (tests/rooms/stream.py), across reconnections."""
 
-    def __init__(self, server: Server, slug: str, cookie: str, last_id: int | None = None):
+    def __init__(self, server: Server, slug: str, cookie: str):
         self.server, self.slug, self.cookie = server, slug, cookie
-        self.last_id = last_id
-        self.received: list[dict] = []  # every message, live or caught up, as the page shows them
+        self.page = Stream()
         self.batched: list[dict] = []  # events of the last frame not yet read
         self.socket = None
 
+    @property
+    def received(self) -> list[dict]:
+        """Every message, live or caught up, as the page shows them (one per id, by id)."""
+        return self.page.shown()
+
     def open(self) -> dict:
-        """Connects and says hello with the last id seen; returns the history answer."""
+        """Connects and says hello with the page's number; returns the history answer."""
         origin = f"http://127.0.0.1:{self.server.port}"
         self.socket = connect(
             f"ws://127.0.0.1:{self.server.port}/ws/rooms/{self.slug}/",
@@ -84,30 +92,22 @@ class RoomSocket:
             open_timeout=WAIT_SECONDS,
             legacy=True,  # a socket kept open across calls, not a `with` block
         )
-        self.socket.send(json.dumps({"type": "hello", "last_id": self.last_id}))
-        history = self.next("history")
-        self.keep(history["messages"])
-        return history
+        self.batched = []
+        self.socket.send(json.dumps(self.page.hello()))
+        return self.next("history")
 
-    def keep(self, messages: list[dict]) -> None:
-        """As the page does (room.js): a message already shown is not shown again (one saved
-        and sent while this socket was catching up arrives both ways), and each message takes
-        its place by id."""
-        for message in messages:
-            if all(kept["id"] != message["id"] for kept in self.received):
-                self.received.append(message)
-            self.last_id = max(self.last_id or 0, message["id"])
-        self.received.sort(key=lambda kept: kept["id"])
+    def ask_again(self) -> None:
+        """What room.js does when a gap lasts: hello again with its number."""
+        self.socket.send(json.dumps(self.page.hello()))
 
     def next_event(self, timeout: float = WAIT_SECONDS) -> dict:
-        """The next event, whatever it is (messages are kept as they pass); the events of a
-        batch frame one by one."""
+        """The next event, whatever it is (the page keeps it); the events of a batch frame
+        one by one."""
         if not self.batched:
             event = json.loads(self.socket.recv(timeout=timeout))
             self.batched = event["events"] if event["type"] == "batch" else [event]
         event = self.batched.pop(0)
-        if event["type"] == "message":
-            self.keep([event["message"]])
+        self.page.receive(event)
         return event
 
     def next(self, kind: str, timeout: float = WAIT_SECONDS) -> dict:

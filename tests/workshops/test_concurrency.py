@@ -19,6 +19,7 @@ from workshops.models import Registration, Workshop
 
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.serial,  # a storm of real concurrent clients: alone, as in production
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"),
         reason="needs PostgreSQL (DATABASE_URL=postgres://…): SQLite serialises all writes",

@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # django-csp's, the admin set apart; early, so that every page gets it, 400 pages included.
     "coeduc.security.ContentSecurityPolicyMiddleware",
+    # Database unreachable: a 503 page, not a 500. Before the session and auth middlewares,
+    # which may be the ones that query it (coeduc.outage).
+    "coeduc.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "coeduc.locale_middleware.LocaleMiddleware",  # no 404 redirect for the admin
     "coeduc.security.RequestSizeLimitMiddleware",
@@ -159,8 +162,20 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and int(
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 2,
         "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "20")),
-        "timeout": 60,
+        # How long a request waits for a connection before its 503 page (coeduc.outage):
+        # while PostgreSQL is down, every page waits this long.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        # A connection attempt given up after 5 s of retries (the pool's default backoff
+        # doubles up to 5 minutes): the next request starts a fresh one, so pages come back
+        # within seconds of PostgreSQL, however long it was away.
+        "reconnect_timeout": 5,
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that does not answer at all (machine down, network cut): fail in seconds, not
+    # after the system's TCP timeout of minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -3,27 +3,34 @@ connected, call a service, answer. Broadcasts arrive already serialised and are 
 
 import asyncio
 import json
+import logging
 import weakref
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from parents.consumers import signed_in_user
 
-from . import fanout, moderation, permissions, selectors, services
+from . import events, fanout, moderation, permissions, services
+from .errors import RoomError
 from .models import HelpRequest, Member, Room
-from .services import RoomError
+
+logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_TOO_BIG = 1009
+CLOSE_TRY_AGAIN_LATER = 1013  # the database is unreachable: the page retries with its backoff
 MAX_FRAME = 16 * 1024
+# The database is unreachable (PostgreSQL down, restarting, out of connections): a frame is
+# refused with a message, the socket stays open, nothing is half-done (one transaction each).
+DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 # Each frame's database work (re-check, then the action) runs in the thread pool, not in the
@@ -49,7 +56,11 @@ def presence_changed(room_id: int) -> None:
 
     async def send():
         due.discard(room_id)
-        await database_sync_to_async(services.broadcast_presence)(room_id)
+        try:
+            await database_sync_to_async(services.broadcast_presence)(room_id)
+        except DATABASE_DOWN as error:
+            reason = type(error).__name__
+            logger.warning("room %s: presence not sent, database unreachable (%s)", room_id, reason)
 
     def start():
         task = loop.create_task(send())
@@ -81,6 +92,9 @@ class RoomSocket(AsyncWebsocketConsumer):
     room: Room | None = None
     tracks_presence = True
     language = "fr"
+    # The audiences of the room's events this socket hears beside everyone's (rooms.events):
+    # the others get a "skip" in their place (rooms.fanout).
+    audiences: frozenset = frozenset()
 
     async def connect(self):
         user = self.scope.get("user")
@@ -92,14 +106,23 @@ class RoomSocket(AsyncWebsocketConsumer):
         except _Closed as closed:
             await self.close(code=closed.code)
             return
+        except DATABASE_DOWN as error:
+            reason = type(error).__name__
+            logger.warning("rooms: connection refused, database unreachable (%s)", reason)
+            await self.close(code=CLOSE_TRY_AGAIN_LATER)
+            return
         self.groups_joined = groups
         for group in groups:
             await self.join(group)
         await self.accept()
         if self.tracks_presence:
-            here = await database_sync_to_async(services.connected)(
-                self.user, self.room, self.channel_name
-            )
+            try:
+                here = await database_sync_to_async(services.connected)(
+                    self.user, self.room, self.channel_name
+                )
+            except DATABASE_DOWN:
+                await self.close(code=CLOSE_TRY_AGAIN_LATER)
+                return
             await self.reply(here)
             presence_changed(self.room.pk)
         for event in greeting:
@@ -115,10 +138,10 @@ class RoomSocket(AsyncWebsocketConsumer):
             raise _Closed(CLOSE_NOT_FOUND)
         if not permissions.can_read_room(self.user, self.room):
             raise _Closed(CLOSE_FORBIDDEN)
-        groups = [self.room.group_name]
         if permissions.can_help_in_room(self.user, self.room):
-            groups.append(self.room.ambassadors_group)
-        return groups, [{"type": "on_duty", "people": services.on_duty_people(self.room)}]
+            self.audiences = frozenset({events.AMBASSADORS})
+        greeting = [{"type": "on_duty", "people": services.on_duty_people(self.room)}]
+        return [self.room.group_name], greeting
 
     async def join(self, group: str) -> None:
         # The room's own group, heard by every socket of the room, is heard once per process.
@@ -137,7 +160,10 @@ class RoomSocket(AsyncWebsocketConsumer):
         for group in getattr(self, "groups_joined", []):
             await self.leave(group)
         if self.tracks_presence and getattr(self, "groups_joined", None) and self.room:
-            await database_sync_to_async(services.disconnected)(self.room.pk, self.channel_name)
+            try:
+                await database_sync_to_async(services.disconnected)(self.room.pk, self.channel_name)
+            except DATABASE_DOWN:
+                return  # its presence row stays until the database is back and it is swept
             presence_changed(self.room.pk)
 
     async def receive(self, text_data=None, bytes_data=None):
@@ -155,7 +181,7 @@ class RoomSocket(AsyncWebsocketConsumer):
             await self.reply(self.translated(_error, "malformed"))
             return
         try:
-            events = await database_sync_to_async(
+            answers = await database_sync_to_async(
                 self.handle, thread_sensitive=FRAMES_IN_ONE_THREAD
             )(content)
         except _Closed as closed:
@@ -163,8 +189,14 @@ class RoomSocket(AsyncWebsocketConsumer):
                 await self.reply(self.translated(closed.error.as_event))
             await self.close(code=closed.code)
             return
-        for event in events:
-            await self.reply(event)
+        except DATABASE_DOWN as error:
+            kind = content["type"] if content["type"] in self.TYPES else "unknown"
+            reason = type(error).__name__
+            logger.warning("rooms: a %s frame refused, database unreachable (%s)", kind, reason)
+            unavailable = RoomError("unavailable")
+            answers = [self.translated(unavailable.as_event, _client_id(content))]
+        for answer in answers:
+            await self.reply(answer)
 
     def translated(self, function, *args):
         with translation.override(self.language):
@@ -174,8 +206,11 @@ class RoomSocket(AsyncWebsocketConsumer):
         await self.send(text_data=json.dumps(event, ensure_ascii=False))
 
     async def room_event(self, event):
-        """A broadcast, serialised once by the service: forwarded as it is."""
-        await self.send(text_data=event["text"])
+        """A broadcast, serialised once by the service: forwarded as it is (or, for an
+        audience this socket is not in, the skip of its number)."""
+        audience = event.get("audience")
+        heard = audience is None or audience in self.audiences
+        await self.send(text_data=event["text"] if heard else event["others"])
 
     # --- In a worker thread: one re-check, then the action --------------------------------
 
@@ -211,7 +246,7 @@ class RoomSocket(AsyncWebsocketConsumer):
         try:
             return handler(content, member) or []
         except RoomError as error:
-            return [error.as_event()]
+            return [error.as_event(_client_id(content))]
 
     TYPES = frozenset(
         {
@@ -233,24 +268,22 @@ class RoomSocket(AsyncWebsocketConsumer):
         return [{"type": "pong"}]
 
     def on_hello(self, content, member):
-        last_id = content.get("last_id")
-        if last_id is not None and (not isinstance(last_id, int) or isinstance(last_id, bool)):
+        return [self.catch_up(content, private=permissions.can_help_in_room(self.user, self.room))]
+
+    def catch_up(self, content, private=False, help_request=None) -> dict:
+        """Everything of the stream after the page's number `seq` (rooms.events)."""
+        after = content.get("seq")
+        valid = isinstance(after, int) and not isinstance(after, bool) and after >= 0
+        if after is not None and not valid:
             raise RoomError("invalid")
-        messages, complete = selectors.history(self.room, last_id)
-        return [
-            {
-                "type": "history",
-                "messages": [services.serialize_message(m) for m in messages],
-                "complete": complete,
-            }
-        ]
+        return events.catch_up(self.room, after, help_request, private)
 
     def on_post(self, content, member):
         message = services.post_message(
-            self.user, self.room, content.get("text"), content.get("client_id") or "", member=member
+            self.user, self.room, content.get("text"), _client_id(content), member=member
         )
         if message.status == message.Status.HELD:
-            return [RoomError("held_for_review").as_event()]
+            return [RoomError("held_for_review").as_event(message.client_id)]
         return []
 
     def on_read(self, content, member):
@@ -335,27 +368,25 @@ class ThreadConsumer(RoomConsumer):
         return None
 
     def on_hello(self, content, member):
-        last_id = content.get("last_id")
-        if last_id is not None and (not isinstance(last_id, int) or isinstance(last_id, bool)):
-            raise RoomError("invalid")
-        messages, complete = selectors.history(self.room, last_id, self.help_request)
-        return [
-            {
-                "type": "history",
-                "messages": [services.serialize_message(m) for m in messages],
-                "complete": complete,
-            }
-        ]
+        return [self.catch_up(content, help_request=self.help_request)]
 
     def on_post(self, content, member):
-        services.post_message(
+        message = services.post_message(
             self.user,
             self.room,
             content.get("text"),
-            content.get("client_id") or "",
+            _client_id(content),
             help_request=self.help_request,
         )
+        if message.status == message.Status.HELD:
+            return [RoomError("held_for_review").as_event(message.client_id)]
         return []
+
+
+def _client_id(content: dict) -> str:
+    """A post's own id, given back with its echo or its refusal (the page keeps the text)."""
+    client_id = content.get("client_id") if content.get("type") == "post" else ""
+    return client_id[:64] if isinstance(client_id, str) else ""
 
 
 def _language(scope, user) -> str:

@@ -12,7 +12,9 @@ it is): under load, each recipient gets fewer, larger frames; when the room is q
 leaves at once. The batch is built once, as text, for every recipient.
 
 Order is kept: one subscription, one writer, per room and process. Nothing is lost that the
-channel layer delivered; what it did not (a Redis restart) the client asks for again by id.
+channel layer delivered; what it did not (a Redis restart) the client asks for again by its
+last event number (rooms.events). An event for an audience (the ambassadors) reaches the
+sockets in it; the others get the skip of its number in its place, so theirs goes on.
 """
 
 import asyncio
@@ -50,7 +52,7 @@ class RoomFanout:
         self.group = group
         self.layer = get_channel_layer()
         self.sockets: dict = {}  # socket → frames handed to it and not yet written
-        self.pending: list[str] = []
+        self.pending: list[tuple[str, str | None, str | None]] = []  # (text, audience, others)
         self.wake = asyncio.Event()
         self.channel: str | None = None
         self.tasks: list[asyncio.Task] = []
@@ -66,7 +68,8 @@ class RoomFanout:
             while True:
                 event = await self.layer.receive(self.channel)
                 if event.get("type") == "room.event":
-                    self.pending.append(event["text"])
+                    audience = event.get("audience")
+                    self.pending.append((event["text"], audience, event.get("others")))
                     self.wake.set()
         except Exception:  # noqa: BLE001 — whatever broke, the room must not go deaf in silence
             # The core layer fails with its Redis connection (the pub/sub layer resubscribes
@@ -88,11 +91,24 @@ class RoomFanout:
         while True:
             await self.wake.wait()
             self.wake.clear()
-            texts, self.pending = self.pending, []
-            frame = batch_frame(texts)
-            for socket in list(self.sockets):
-                self._deliver(socket, frame)
+            items, self.pending = self.pending, []
+            if not any(audience for _text, audience, _others in items):
+                frame = batch_frame([text for text, _audience, _others in items])
+                for socket in list(self.sockets):
+                    self._deliver(socket, frame)
+            else:
+                self._deliver_to_audiences(items)
             await asyncio.sleep(BATCH_WINDOW)
+
+    def _deliver_to_audiences(self, items) -> None:
+        """Some events are for an audience only: one frame per set of audiences heard."""
+        frames: dict[frozenset, str] = {}
+        for socket in list(self.sockets):
+            heard = getattr(socket, "audiences", frozenset()) & {a for _t, a, _o in items}
+            if heard not in frames:
+                texts = [text if a is None or a in heard else others for text, a, others in items]
+                frames[heard] = batch_frame(texts)
+            self._deliver(socket, frames[heard])
 
     def _deliver(self, socket, frame: str) -> None:
         """Hands the frame to the socket without waiting for it: a phone on a poor line whose

@@ -14,6 +14,25 @@ from core.vocabularies import Topic
 from parents.models import Territory
 
 
+class EventCounter(models.Model):
+    """A row whose `last_event_seq` only `rooms.events.take_number` moves, in SQL, row locked.
+    A save from an instance read earlier (an admin form open for a minute) writes every field
+    but that one: writing back its older number would give two events the same."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        updating = not self._state.adding and not kwargs.get("force_insert")
+        if updating and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "last_event_seq"
+            ]
+        super().save(*args, **kwargs)
+
+
 class RoomQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -23,7 +42,7 @@ class RoomQuerySet(models.QuerySet):
         return self.filter(Q(territory__isnull=True) | Q(territory_id=territory_id))
 
 
-class Room(models.Model):
+class Room(EventCounter):
     """A place where parents help each other, on a topic, in a territory or in a language."""
 
     class Kind(models.TextChoices):
@@ -52,6 +71,8 @@ class Room(models.Model):
     slow_mode_seconds = models.PositiveIntegerField(_("seconds between two messages"), default=0)
     is_active = models.BooleanField(_("open"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The number of the room's last event (rooms.events): taken, row locked, by each change.
+    last_event_seq = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = RoomQuerySet.as_manager()
 
@@ -66,10 +87,6 @@ class Room(models.Model):
     @property
     def group_name(self) -> str:
         return f"rooms.room.{self.pk}"
-
-    @property
-    def ambassadors_group(self) -> str:
-        return f"rooms.ambassadors.{self.pk}"
 
     @property
     def is_rtl(self) -> bool:
@@ -107,7 +124,7 @@ class Member(models.Model):
         return self.banned_at is not None
 
 
-class HelpRequest(models.Model):
+class HelpRequest(EventCounter):
     """A parent's question to the ambassadors on duty, then a private thread with the one
     who claimed it."""
 
@@ -132,6 +149,11 @@ class HelpRequest(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     erased = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Numbers of rooms.events: its last change in the room's stream (asked, claimed), its
+    # thread's own stream, and the thread's number of its resolution.
+    room_seq = models.PositiveBigIntegerField(default=0, editable=False)
+    last_event_seq = models.PositiveBigIntegerField(default=0, editable=False)
+    resolved_seq = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("help request")
@@ -178,6 +200,9 @@ class Message(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)
     client_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The number of its last change that pages saw (published, hidden, restored) in its
+    # stream, the room's or its thread's (rooms.events); 0 while it was never shown.
+    seq = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = MessageQuerySet.as_manager()
 
@@ -185,7 +210,10 @@ class Message(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         ordering = ["pk"]
-        indexes = [models.Index(fields=["room", "help_request", "status", "id"])]
+        indexes = [
+            models.Index(fields=["room", "help_request", "status", "id"]),
+            models.Index(fields=["room", "help_request", "seq"], name="rooms_message_stream_seq"),
+        ]
 
     def __str__(self):
         return f"#{self.pk}"

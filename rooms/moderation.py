@@ -1,6 +1,7 @@
 """Moderation services: hide and restore, publish or refuse a held message, mute, ban, slow
 mode, dismiss a report. Each checks the moderator's right on the room, writes the change and
-one `ModerationAction` (who, what, when, why), and broadcasts after the commit."""
+one `ModerationAction` (who, what, when, why), and broadcasts after the commit (a message's
+change numbered in its stream, `rooms.events`)."""
 
 from datetime import timedelta
 
@@ -9,9 +10,9 @@ from django.utils import timezone
 
 from core.locking import lock
 
-from . import permissions
+from . import events, permissions
+from .errors import RoomError
 from .models import Member, Message, ModerationAction, Report, Room
-from .services import RoomError, broadcast, serialize_message
 
 MAX_MUTE_MINUTES = 7 * 24 * 60
 MAX_SLOW_MODE_SECONDS = 3600
@@ -59,17 +60,17 @@ def _set_status(actor, room, message_id, reason, *, allowed_from, to, kind) -> M
         message = _room_message(room, message_id)
         if message.status not in allowed_from:
             raise RoomError("invalid")
-        message.status = to
-        message.save(update_fields=["status"])
         _close_reports(actor, message)
         _log(actor, room, kind, reason=_reason(reason), message=message, target_user=message.author)
-        group = message.help_request.thread_group if message.help_request_id else room.group_name
-        if to == Message.Status.HIDDEN:
-            broadcast(group, {"type": "hidden", "message_id": message.pk})
-        elif kind == ModerationAction.Kind.RESTORE:
-            broadcast(group, {"type": "restored", "message": serialize_message(message)})
-        elif kind == ModerationAction.Kind.RELEASE:
-            broadcast(group, {"type": "message", "message": serialize_message(message)})
+        message.status = to
+        seen = to in (Message.Status.VISIBLE, Message.Status.HIDDEN)  # a refused one never was
+        if seen:
+            # Last: the stream's row stays locked until the commit.
+            message.seq = events.take_number(events.message_stream(message))
+        message.save(update_fields=["status", "seq"])
+        if seen:
+            restored = kind == ModerationAction.Kind.RESTORE
+            events.publish_message(message, restored=restored)
     return message
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import Person, Source, declare_not_personal, register
 
+from . import events
 from .models import (
     Connection,
     HelpRequest,
@@ -68,6 +69,12 @@ def _erase(person: Person) -> int:
     if person.user_id is None:
         return 0
     user_id = person.user_id
+    # The messages pages show: shown again, erased, to pages open now and catching up later.
+    shown = list(
+        Message.objects.filter(author_id=user_id, status=Message.Status.VISIBLE, erased=False)
+        .select_related("room", "help_request", "author")
+        .order_by("pk")
+    )
     touched = Message.objects.filter(author_id=user_id).update(text="", erased=True, client_id="")
     touched += HelpRequest.objects.filter(asker_id=user_id).update(question="", erased=True)
     touched += Report.objects.filter(Q(reporter_id=user_id) | Q(message__author_id=user_id)).update(
@@ -76,6 +83,9 @@ def _erase(person: Person) -> int:
     touched += Connection.objects.filter(user_id=user_id).delete()[0]
     touched += OnDuty.objects.filter(user_id=user_id).delete()[0]
     touched += Member.objects.filter(user_id=user_id).delete()[0]
+    for message in shown:
+        message.text, message.erased, message.client_id = "", True, ""
+    events.publish_changed(shown)  # last: the rooms' rows stay locked until the commit
     return touched
 
 

@@ -41,15 +41,48 @@ def _messages(room, help_request=None):
     return messages.in_room(room)
 
 
-def history(room, last_id=None, help_request=None) -> tuple[list[Message], bool]:
-    """Messages after `last_id` (the last 50 when None); complete=False when more than 50
-    were missed, and only the last 50 are given."""
-    messages = _messages(room, help_request)
-    if last_id:
-        messages = messages.filter(pk__gt=last_id)
-    latest = list(messages.order_by("-pk")[: HISTORY_SIZE + 1])
-    complete = len(latest) <= HISTORY_SIZE or not last_id
-    return list(reversed(latest[:HISTORY_SIZE])), complete
+def history(room, help_request=None) -> list[Message]:
+    """The last 50 messages shown, in order: a page's first view (it catches up by number)."""
+    latest = _messages(room, help_request).order_by("-pk")[:HISTORY_SIZE]
+    return list(reversed(latest))
+
+
+# --- Catch-up by event number (rooms.events) -----------------------------------------------
+
+
+def stream_number(stream) -> int:
+    """The last number of a room's stream, or of a help request's thread, read now."""
+    rows = type(stream).objects.filter(pk=stream.pk).values_list("last_event_seq", flat=True)
+    return rows.first() or 0
+
+
+def thread_numbers(help_request) -> tuple[int, int]:
+    """(the thread's last number, the number of its resolution), read together."""
+    rows = HelpRequest.objects.filter(pk=help_request.pk)
+    return rows.values_list("last_event_seq", "resolved_seq").first() or (0, 0)
+
+
+def messages_changed(room, after: int, help_request=None) -> tuple[list[Message], bool]:
+    """The stream's messages whose last change is numbered after `after` (shown, or hidden
+    since), in that order; complete=False when more than 50 changed (the last 50 are given)."""
+    messages = (
+        Message.objects.filter(room=room, help_request=help_request, seq__gt=after)
+        .filter(status__in=[Message.Status.VISIBLE, Message.Status.HIDDEN])
+        .select_related("author", "room")
+    )
+    latest = list(messages.order_by("-seq")[: HISTORY_SIZE + 1])
+    return list(reversed(latest[:HISTORY_SIZE])), len(latest) <= HISTORY_SIZE
+
+
+def help_requests_changed(room, after: int, private: bool) -> tuple[list[HelpRequest], bool]:
+    """The room's questions asked or claimed after number `after` (the private ones only for
+    `private`), in that order; complete=False when more than 50."""
+    requests = HelpRequest.objects.filter(room=room, room_seq__gt=after)
+    if not private:
+        requests = requests.filter(is_private=False)
+    requests = requests.select_related("asker", "claimed_by", "room").order_by("-room_seq")
+    latest = list(requests[: HISTORY_SIZE + 1])
+    return list(reversed(latest[:HISTORY_SIZE])), len(latest) <= HISTORY_SIZE
 
 
 def open_help_requests(user, room):

@@ -1,106 +1,33 @@
 """Every change in the rooms: post, accept the rules, read, report, duty, help requests.
 
-Each function checks the permission, writes the database in one transaction and broadcasts
-after the commit: the event is serialised once here and sent to the room's group as text
-(`{"type": "room.event", "text": …}`), which every consumer forwards as it is. Moderation
-lives in `rooms.moderation`, which follows the same rules.
+Each function checks the permission and writes the database in one transaction; an event the
+pages must not miss takes its stream's number there (`rooms.events`), and is broadcast after
+the commit, serialised once (`{"type": "room.event", "text": …}`), which every consumer
+forwards as it is. Moderation lives in `rooms.moderation`, which follows the same rules.
 """
 
 import contextlib
-import json
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.locking import lock
 from core.notify import Recipient, is_quiet, notify
-from core.sanitize import plain_text_to_html
 
-from . import permissions, watched_words
+from . import events, permissions, ratelimit, watched_words
+from .errors import RoomError
+from .events import broadcast, person
 from .masking import mask_contacts
-from .models import Connection, HelpRequest, Member, Message, OnDuty, Room
+from .models import Connection, HelpRequest, Member, Message, OnDuty, Report, Room
 
 MAX_LENGTH = settings.ROOMS_MESSAGE_MAX_LENGTH
-
-
-class RoomError(Exception):
-    """A refusal with a machine code (see ROOMS_PROTOCOL.md) and a message for the person."""
-
-    MESSAGES = {
-        "empty": _("Write a message first."),
-        "too_long": _("This message is too long."),
-        "rate_limited": _("You are sending messages too fast. Wait a few seconds."),
-        "slow_mode": _("This room is in slow mode. Wait a little before your next message."),
-        "muted": _("A moderator has muted you in this room for a while."),
-        "banned": _("You can no longer take part in this room."),
-        "rules_not_accepted": _("Please read and accept the room’s rules first."),
-        "not_found": _("This message or request does not exist here."),
-        "forbidden": _("You are not allowed to do this here."),
-        "blocked_word": _("This message contains words that are not accepted here."),
-        "held_for_review": _("Your message will be published once a moderator has read it."),
-        "already_claimed": _("Another ambassador is already answering this question."),
-        "invalid": _("This request is not valid."),
-    }
-
-    def __init__(self, code: str, message=None):
-        self.code = code
-        self.message = str(message or self.MESSAGES.get(code, self.MESSAGES["invalid"]))
-        super().__init__(self.message)
-
-    def as_event(self) -> dict:
-        return {"type": "error", "code": self.code, "message": self.message}
-
-
-def broadcast(group: str, event: dict) -> None:
-    """Send `event` to everyone in `group` after the commit, serialised once."""
-    if is_quiet():
-        return
-    text = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
-
-    def send():
-        layer = get_channel_layer()
-        if layer is not None:
-            async_to_sync(layer.group_send)(group, {"type": "room.event", "text": text})
-
-    transaction.on_commit(send)
 
 
 def _notify(user, kind: str, payload: dict) -> None:
     if not is_quiet():
         notify(Recipient.for_user(user), kind, payload)
-
-
-def display_name(user) -> str:
-    """The first name others see: never an e-mail address or a phone number."""
-    name = (getattr(user, "display_name", "") or "").strip()
-    return name.split()[0] if name else ""
-
-
-def person(user) -> dict:
-    return {"id": user.pk, "name": display_name(user)} if user else {"id": None, "name": ""}
-
-
-def serialize_message(message: Message) -> dict:
-    return {
-        "id": message.pk,
-        "room": message.room.slug,
-        "author": person(message.author),
-        "html": "" if message.erased else plain_text_to_html(message.text),
-        "erased": message.erased,
-        "created_at": message.created_at.isoformat(),
-        "client_id": message.client_id,
-    }
-
-
-def _group_for(message: Message) -> str:
-    if message.help_request_id:
-        return message.help_request.thread_group
-    return message.room.group_name
 
 
 # --- Checks shared by posts and questions ------------------------------------------------
@@ -118,20 +45,26 @@ def _clean_input(text) -> str:
     return text
 
 
-def check_rate_limit(user) -> None:
+def check_rate_limit(user):
     """At most ROOMS_RATE_LIMIT_MESSAGES in any ROOMS_RATE_LIMIT_SECONDS, per person, all rooms
-    together. A sliding window (the times of the last messages, in the shared cache so that
-    every server process agrees): a burst across a fixed window's edge is still refused."""
+    together. A sliding window in the shared cache, so that every server process agrees: a
+    burst across a fixed window's edge is still refused. Returns the watched words' version,
+    read in the same round trip (`rooms.ratelimit`)."""
     if is_quiet():
-        return  # the demo loader writes whole conversations at once
-    limit = settings.ROOMS_RATE_LIMIT_MESSAGES
-    window = settings.ROOMS_RATE_LIMIT_SECONDS
-    key = f"rooms:rate:{user.pk}"
-    now = timezone.now().timestamp()
-    recent = [t for t in cache.get(key, []) if now - t < window]
-    if len(recent) >= limit:
+        return watched_words.current_version()  # the demo loader writes conversations at once
+    try:
+        taken, version = ratelimit.take(
+            f"rooms:rate:{user.pk}",
+            settings.ROOMS_RATE_LIMIT_MESSAGES,
+            settings.ROOMS_RATE_LIMIT_SECONDS,
+            timezone.now().timestamp(),
+            read_key=watched_words.VERSION_KEY,
+        )
+    except ratelimit.CacheUnavailable:
+        raise RoomError("unavailable") from None
+    if not taken:
         raise RoomError("rate_limited")
-    cache.set(key, [*recent, now][-limit:], timeout=window)
+    return version
 
 
 def _lock_member(user, room: Room) -> Member:
@@ -157,9 +90,9 @@ def _check_room_post(user, room: Room, now, member: Member | None) -> None:
     Member.objects.filter(pk=member.pk).update(last_posted_at=now)
 
 
-def _prepare_text(text: str) -> tuple[str, bool]:
+def _prepare_text(text: str, words_version) -> tuple[str, bool]:
     """Masked contacts, watched words applied: (text, held for review)."""
-    text, held = watched_words.apply(text)
+    text, held = watched_words.apply(text, words_version)
     text, _masked = mask_contacts(text)
     return text, held
 
@@ -177,10 +110,10 @@ def post_message(
     frame), not read a second time unless it must be locked."""
     text = _clean_input(text)
     client_id = str(client_id or "")[:64]
-    check_rate_limit(user)
-    # A lone INSERT is atomic by itself: a transaction is opened only to hold a lock while
-    # checking (the thread's state, slow mode). Most posts are one INSERT: a room's rate is
-    # bounded by its round trips to the database (bench/rooms_fanout.py).
+    words_version = check_rate_limit(user)
+    # A transaction only to hold a lock while checking (the thread's state, slow mode): most
+    # posts are one statement, the number and the INSERT (`rooms.events.save_numbered`): a
+    # room's rate is bounded by its round trips to the database (bench/rooms_fanout.py).
     locking = help_request is not None or bool(room.slow_mode_seconds)
     with transaction.atomic() if locking else contextlib.nullcontext():
         now = timezone.now()
@@ -190,8 +123,8 @@ def post_message(
                 raise RoomError("forbidden")
         else:
             _check_room_post(user, room, now, member)
-        text, held = _prepare_text(text)
-        message = Message.objects.create(
+        text, held = _prepare_text(text, words_version)
+        message = Message(
             room=room,
             help_request=help_request,
             author=user,
@@ -200,9 +133,12 @@ def post_message(
             status=Message.Status.HELD if held else Message.Status.VISIBLE,
             created_at=now,
         )
-        if not held:
-            event = {"type": "message", "message": serialize_message(message)}
-            broadcast(_group_for(message), event)
+        if held:
+            message.save(force_insert=True)  # nobody sees it yet: no number
+        else:
+            # Last: the stream's row stays locked from its number to the commit.
+            events.save_numbered(message, help_request or room)
+            events.publish_message(message)
     return message
 
 
@@ -230,8 +166,6 @@ def mark_read(user, room: Room, up_to) -> int:
 
 
 def report_message(user, room: Room, message_id, reason) -> None:
-    from .models import Report
-
     if not isinstance(message_id, int) or isinstance(message_id, bool):
         raise RoomError("invalid")
     reason = (reason if isinstance(reason, str) else "").strip()[:500]
@@ -309,34 +243,27 @@ def set_duty(user, on: bool) -> bool:
     return on
 
 
-def serialize_help_request(help_request: HelpRequest) -> dict:
-    return {
-        "id": help_request.pk,
-        "room": help_request.room.slug,
-        "asker": person(help_request.asker),
-        "html": plain_text_to_html(help_request.question),
-        "private": help_request.is_private,
-        "status": help_request.status,
-        "created_at": help_request.created_at.isoformat(),
-    }
+def _publish_help_request(help_request: HelpRequest) -> None:
+    """Numbered last (the room's row stays locked until the commit), then sent to the room."""
+    help_request.room_seq = events.take_number(help_request.room)
+    HelpRequest.objects.filter(pk=help_request.pk).update(room_seq=help_request.room_seq)
+    events.publish_help_request(help_request)
 
 
 def ask_for_help(user, room: Room, question, is_private=False) -> HelpRequest:
     question = _clean_input(question)
-    check_rate_limit(user)
+    words_version = check_rate_limit(user)
     with transaction.atomic():
         member = _lock_member(user, room)
         refusal = permissions.post_refusal(user, room, member)
         if refusal:
             raise RoomError(refusal)
-        question, _held = _prepare_text(question)
+        question, _held = _prepare_text(question, words_version)
         help_request = HelpRequest.objects.create(
             room=room, asker=user, question=question, is_private=bool(is_private)
         )
-        event = {"type": "help_request", "help_request": serialize_help_request(help_request)}
-        group = room.ambassadors_group if help_request.is_private else room.group_name
-        broadcast(group, event)
         _tell_ambassadors_not_connected(help_request)
+        _publish_help_request(help_request)
     return help_request
 
 
@@ -368,13 +295,9 @@ def claim(user, help_request_id) -> HelpRequest:
         help_request.claimed_by = user
         help_request.claimed_at = timezone.now()
         help_request.save(update_fields=["status", "claimed_by", "claimed_at"])
-        event = {"type": "claimed", "help_request_id": help_request.pk, "by": person(user)}
-        room = help_request.room
-        broadcast(room.ambassadors_group, event)
-        if not help_request.is_private:
-            broadcast(room.group_name, event)
         if help_request.asker is not None:
             _notify(help_request.asker, "rooms.claimed", {"help_request_id": help_request.pk})
+        _publish_help_request(help_request)
     return help_request
 
 
@@ -385,8 +308,7 @@ def resolve(user, help_request: HelpRequest) -> HelpRequest:
             raise RoomError("forbidden")
         help_request.status = HelpRequest.Status.RESOLVED
         help_request.resolved_at = timezone.now()
-        help_request.save(update_fields=["status", "resolved_at"])
-        broadcast(
-            help_request.thread_group, {"type": "resolved", "help_request_id": help_request.pk}
-        )
+        help_request.resolved_seq = events.take_number(help_request)
+        help_request.save(update_fields=["status", "resolved_at", "resolved_seq"])
+        broadcast(help_request.thread_group, events.resolved_event(help_request))
     return help_request

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
+from .errors import RoomError
 from .forms import HelpRequestForm, MessageForm, ReasonForm
 from .models import HelpRequest, Message, OnDuty, Room
-from .services import RoomError
 
 
 def readable_room(request, slug) -> Room:
@@ -46,9 +46,9 @@ def index(request):
 
 @login_required
 def room(request, slug):
-    room = readable_room(request, slug)
+    room = readable_room(request, slug)  # its number read before the history (rooms.events)
     member = permissions.member_of(request.user, room)
-    history, _complete = selectors.history(room)
+    history = selectors.history(room)
     return render(
         request,
         "rooms/room.html",
@@ -56,7 +56,7 @@ def room(request, slug):
             "room": room,
             "member": member,
             "history": history,
-            "last_id": history[-1].pk if history else 0,
+            "seq": room.last_event_seq,
             "rules_accepted": bool(member and member.rules_accepted_at),
             "can_post": permissions.can_post(request.user, room, member),
             "muted": bool(member and member.is_muted()),
@@ -174,9 +174,9 @@ def _visible_request(request, slug, pk) -> HelpRequest:
 
 @login_required
 def help_request(request, slug, pk):
-    help_request = _visible_request(request, slug, pk)
+    help_request = _visible_request(request, slug, pk)  # its number read before the history
     can_read = permissions.can_read_thread(request.user, help_request)
-    history = selectors.history(help_request.room, None, help_request)[0] if can_read else []
+    history = selectors.history(help_request.room, help_request) if can_read else []
     return render(
         request,
         "rooms/help_request.html",
@@ -184,7 +184,7 @@ def help_request(request, slug, pk):
             "room": help_request.room,
             "help_request": help_request,
             "history": history,
-            "last_id": history[-1].pk if history else 0,
+            "seq": help_request.last_event_seq,
             "can_read_thread": can_read,
             "can_write": permissions.can_write_in_thread(request.user, help_request),
             "can_claim": help_request.status == HelpRequest.Status.OPEN

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import moderation, permissions, selectors
+from .errors import RoomError
 from .forms import MemberForm, MuteForm, ReasonForm, SlowModeForm
 from .models import Member, Message
-from .services import RoomError
 from .views import readable_room
 
 

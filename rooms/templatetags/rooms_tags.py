@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 
 from core.sanitize import plain_text_to_html
 
-from ..services import display_name
+from ..events import display_name
 
 register = template.Library()
 

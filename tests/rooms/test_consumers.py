@@ -11,6 +11,7 @@ from channels.db import database_sync_to_async
 from django.contrib.sessions.models import Session
 
 from coeduc.asgi import application
+from core.notify import quietly
 from rooms import moderation, services
 from rooms.models import Member, Message, ModerationAction
 from tests.factories import (
@@ -22,6 +23,8 @@ from tests.factories import (
     make_user,
 )
 from tests.websocket import WebsocketCommunicator, headers_for, session_key_for
+
+from .stream import Stream
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,15 +104,19 @@ async def test_two_parents_talk_live_and_catch_up_after_a_reconnect():
 
     samira_ws = await connect(samira, room)
     claire_ws = await connect(claire, room)
-    await samira_ws.send_json_to({"type": "hello", "last_id": None})
+    page = Stream()
+    await samira_ws.send_json_to(page.hello())
     history = await next_of(samira_ws, "history")
-    assert [m["id"] for m in history["messages"]] == [earlier.pk]
-    assert history["complete"] is True
+    assert [e["message"]["id"] for e in history["events"]] == [earlier.pk]
+    assert (history["seq"], history["complete"]) == (1, True)  # the room's one event so far
+    page.receive(history)
 
     text = "<script>x</script> Appelez-moi au 06 12 34 56 78 ou samira@example.org, voir https://www.pronote.net"
     await samira_ws.send_json_to({"type": "post", "text": text, "client_id": "abc-1"})
     for ws in (samira_ws, claire_ws):
-        message = (await next_of(ws, "message"))["message"]
+        event = await next_of(ws, "message")
+        message = event["message"]
+        assert event["seq"] == 2  # the room's next number
         assert message["author"] == {"id": samira.pk, "name": "Samira"}
         assert message["client_id"] == "abc-1"
         assert "&lt;script&gt;" in message["html"] and "<script>" not in message["html"]
@@ -117,34 +124,42 @@ async def test_two_parents_talk_live_and_catch_up_after_a_reconnect():
             "06 12 34 56 78" not in message["html"] and "samira@example.org" not in message["html"]
         )
         assert 'rel="nofollow noopener ugc"' in message["html"]
+    page.receive(event)
     # Saved before it was sent, masked in the database too.
     saved = await db(Message.objects.get)(pk=message["id"])
     assert "06 12" not in saved.text and "** ** ** ** **" in saved.text
 
-    # Samira's connection drops; Claire writes twice; Samira comes back with her last id.
+    # Samira's connection drops; Claire writes twice; Samira comes back with her last number.
     await samira_ws.disconnect()
-    last_seen = message["id"]
     await claire_ws.send_json_to({"type": "post", "text": "Tu es là ?", "client_id": "c-1"})
     await claire_ws.send_json_to({"type": "post", "text": "Pronote marche ?", "client_id": "c-2"})
     await next_of(claire_ws, "message")
     await next_of(claire_ws, "message")
     samira_ws = await connect(samira, room)
-    await samira_ws.send_json_to({"type": "hello", "last_id": last_seen})
+    await samira_ws.send_json_to(page.hello())
     history = await next_of(samira_ws, "history")
-    assert [m["client_id"] for m in history["messages"]] == ["c-1", "c-2"]
-    assert history["complete"] is True
+    assert [e["message"]["client_id"] for e in history["events"]] == ["c-1", "c-2"]
+    assert (history["seq"], history["complete"]) == (4, True)
+    page.receive(history)
 
     # More than 50 missed: the last 50 only, and "complete" is false so the page offers a reload.
-    await db(Message.objects.bulk_create)(
-        [Message(room=room, author=claire, text=f"n°{i}") for i in range(55)]
-    )
-    await samira_ws.send_json_to({"type": "hello", "last_id": last_seen})
+    with_no_broadcast = quietly  # (and no rate limit: the demo loader's way of writing)
+
+    def fifty_five():
+        with with_no_broadcast():
+            for i in range(55):
+                services.post_message(claire, room, f"n°{i}")
+
+    await db(fifty_five)()
+    await samira_ws.send_json_to(page.hello())
     history = await next_of(samira_ws, "history")
-    assert len(history["messages"]) == 50 and history["complete"] is False
-    assert history["messages"][-1]["html"] == "n°54"
+    assert len(history["events"]) == 50 and history["complete"] is False
+    assert history["events"][-1]["message"]["html"] == "n°54"
+    assert history["seq"] == 4 + 55
 
     # Read marker: forward only.
-    newest = history["messages"][-1]["id"]
+    newest = history["events"][-1]["message"]["id"]
+    last_seen = page.shown()[-1]["id"]
     await samira_ws.send_json_to({"type": "read", "up_to": newest})
     await samira_ws.send_json_to({"type": "read", "up_to": last_seen})
     await samira_ws.send_json_to({"type": "ping"})
@@ -192,7 +207,8 @@ async def test_bad_input_gets_an_error_never_a_crash():
     )
     assert await error_for({"type": "claim", "help_request_id": 999999}) == "not_found"
     assert await error_for({"type": "duty", "on": True}) == "forbidden"  # not an ambassador
-    assert await error_for({"type": "hello", "last_id": "abc"}) == "invalid"
+    assert await error_for({"type": "hello", "seq": "abc"}) == "invalid"
+    assert await error_for({"type": "hello", "seq": -1}) == "invalid"
     # The error message is translated text, in the page's language.
     await ws.send_json_to({"type": "post", "text": "x" * 1001})
     assert (await next_of(ws, "error"))["message"] == "This message is too long."
@@ -288,13 +304,14 @@ async def test_a_moderator_hides_and_restores_live_for_everyone():
     assert (await next_of(samira_ws, "error"))["code"] == "forbidden"
     await karim_ws.send_json_to({"type": "hide", "message_id": message.pk, "reason": "Spam"})
     for ws in (karim_ws, samira_ws):
-        assert await next_of(ws, "hidden") == {"type": "hidden", "message_id": message.pk}
-    await samira_ws.send_json_to({"type": "hello", "last_id": None})
-    assert (await next_of(samira_ws, "history"))["messages"] == []
+        assert await next_of(ws, "hidden") == {"type": "hidden", "message_id": message.pk, "seq": 2}
+    await samira_ws.send_json_to({"type": "hello", "seq": None})
+    assert (await next_of(samira_ws, "history"))["events"] == []
 
     await karim_ws.send_json_to({"type": "restore", "message_id": message.pk, "reason": "Erreur"})
     for ws in (karim_ws, samira_ws):
-        assert (await next_of(ws, "restored"))["message"]["id"] == message.pk
+        restored = await next_of(ws, "restored")
+        assert (restored["message"]["id"], restored["seq"]) == (message.pk, 3)
     # A moderator is not muted by a peer; a stale id is not found.
     await karim_ws.send_json_to({"type": "hide", "message_id": message.pk + 1000})
     assert (await next_of(karim_ws, "error"))["code"] == "not_found"

@@ -159,3 +159,24 @@ async def test_when_the_layer_fails_the_sockets_are_closed_to_reconnect_not_left
     await layer.group_send("room.f", room_event(2))
     await wait_for(lambda: third.frames)
     await fanout.leave("room.f", third)
+
+
+async def test_an_event_for_an_audience_reaches_it_and_the_others_count_its_number():
+    layer = get_channel_layer()
+    ambassador, parent = Socket(), Socket()
+    ambassador.audiences = frozenset({"ambassadors"})
+    await fanout.join("room.g", ambassador)
+    await fanout.join("room.g", parent)
+    private = json.dumps({"type": "help_request", "help_request": {"id": 9}, "seq": 2})
+    skip = json.dumps({"type": "skip", "seq": 2})
+    await layer.group_send("room.g", room_event(1))
+    await layer.group_send(
+        "room.g", {"type": "room.event", "text": private, "audience": "ambassadors", "others": skip}
+    )
+    await layer.group_send("room.g", room_event(3))
+    await wait_for(lambda: len(ambassador.events()) == 3 and len(parent.events()) == 3)
+    assert [e["type"] for e in ambassador.events()] == ["message", "help_request", "message"]
+    assert parent.events()[1] == {"type": "skip", "seq": 2}  # in its place, in order
+    assert "help_request" not in "".join(parent.frames)
+    await fanout.leave("room.g", ambassador)
+    await fanout.leave("room.g", parent)

@@ -1,9 +1,10 @@
-"""Redis restarts under connected people: they catch up by their last id, nothing missing.
+"""Redis restarts under connected people: they catch up by event number, nothing missing.
 
 A Redis of the test's own (a free port, nothing saved to disk) is stopped and started again
 while a real uvicorn server has people connected; the shared Redis is never touched. The
 clients behave as the rooms' browser script does: when a socket closes they reconnect and
-say hello with the last id they saw, and the server answers with what they missed.
+say hello with the event number they have everything up to, and the server answers with what
+they missed.
 """
 
 import contextlib
@@ -85,7 +86,7 @@ def redis_and_server(tmp_path, transactional_db):
 
 
 def reopen(person: RoomSocket, deadline: float) -> None:
-    """Reconnects (the server may refuse while Redis is away) and catches up by last id."""
+    """Reconnects (the server may refuse while Redis is away) and catches up by number."""
     person.close()
     while True:
         try:
@@ -106,6 +107,8 @@ def catch_up(person: RoomSocket, expected: list[str]) -> list[str]:
         try:
             person.next("message", timeout=1)
         except TimeoutError:
+            if person.page.waiting:
+                person.ask_again()  # a gap that lasts: room.js asks after 3 s
             continue
         except (ConnectionClosed, OSError):
             reopen(person, deadline)

@@ -8,11 +8,13 @@ from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.personal_data import Person, erase_person, export_person
 from rooms import moderation, selectors, services
-from rooms.models import HelpRequest, Message, ModerationAction, Report, WatchedWord
+from rooms.models import HelpRequest, Message, ModerationAction, Report, Room, WatchedWord
 from rooms.services import RoomError
 from tests.factories import (
     join,
@@ -97,6 +99,61 @@ def test_watched_words_block_mask_or_hold_and_the_cache_follows_the_list():
     # Whole words only: "virements" is not "virement", "contact" is not "con".
     word.delete()
     assert services.post_message(samira, room, "arnaque garantie").text == "arnaque garantie"
+
+
+def test_every_change_a_page_sees_takes_the_stream_s_next_number_in_its_transaction():
+    room = make_room()
+    samira = make_user()
+    join(samira, room)
+    karim = make_facilitator()
+    WatchedWord.objects.create(word="virement", action=WatchedWord.Action.HOLD)
+    first = services.post_message(samira, room, "Bonjour")
+    held = services.post_message(samira, room, "Un virement ?")
+    refused = services.post_message(samira, room, "Un autre virement ?")
+    moderation.release(karim, room, held.pk)
+    moderation.reject(karim, room, refused.pk)  # never seen, before or after: no number
+    moderation.hide(karim, room, first.pk)
+    question = services.ask_for_help(samira, room, "Pronote ?")
+    assert [(m.pk, m.seq) for m in Message.objects.order_by("pk")] == [
+        (first.pk, 3),
+        (held.pk, 2),
+        (refused.pk, 0),
+    ]
+    assert HelpRequest.objects.get(pk=question.pk).room_seq == 4
+    assert Room.objects.get(pk=room.pk).last_event_seq == 4
+    # A refusal takes none.
+    WatchedWord.objects.create(word="arnaque", action=WatchedWord.Action.BLOCK)
+    with pytest.raises(RoomError):
+        services.post_message(samira, room, "Une arnaque")
+    with pytest.raises(RoomError):
+        moderation.hide(karim, room, first.pk)  # already hidden
+    assert Room.objects.get(pk=room.pk).last_event_seq == 4
+
+
+def test_a_room_saved_from_an_older_copy_keeps_its_event_number():
+    room = make_room()
+    samira = make_user()
+    join(samira, room)
+    open_in_the_admin = Room.objects.get(pk=room.pk)
+    services.post_message(samira, room, "Bonjour")
+    open_in_the_admin.name = "Pronote et ENT"
+    open_in_the_admin.save()
+    saved = Room.objects.get(pk=room.pk)
+    assert (saved.name, saved.last_event_seq) == ("Pronote et ENT", 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's one statement")
+def test_on_postgresql_a_post_takes_its_number_and_inserts_its_row_in_one_statement():
+    room = make_room()
+    samira = make_user()
+    join(samira, room)
+    with CaptureQueriesContext(connection) as queries:
+        message = services.post_message(samira, room, "Bonjour")
+    writes = [q["sql"] for q in queries.captured_queries if "rooms_room" in q["sql"]]
+    assert len(writes) == 1
+    assert writes[0].startswith('WITH number AS (UPDATE "rooms_room"')
+    assert 'INSERT INTO "rooms_message"' in writes[0]
+    assert Message.objects.get(pk=message.pk).seq == message.seq == 1
 
 
 def test_rate_limit_per_person(settings):

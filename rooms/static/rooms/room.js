@@ -1,11 +1,22 @@
 // A live room (or a help request's thread): one WebSocket, reconnected with exponential
-// backoff and jitter, caught up by last id. The page and its forms work without this file.
+// backoff and jitter, caught up by event number (rooms/PROTOCOL.md). The page and its forms
+// work without this file.
 (function () {
   "use strict";
   var list = document.getElementById("messages");
   if (!list || !("WebSocket" in window)) return;
   var data = list.dataset;
-  var lastId = parseInt(data.lastId || "0", 10) || 0;
+  // The number of the stream's last event this page has, and every one before it: the page
+  // was rendered at it, and it moves only through events applied in their order.
+  var seq = parseInt(data.seq || "0", 10) || 0;
+  var ahead = {}; // number → an event that came before one it follows (published out of order)
+  var states = {}; // "m12" / "h3" → the number of the state shown of that message / question
+  var gapTimer = null;
+  var GAP_WAIT = 3000; // a gap this old is asked for again: its event may never come live
+  var pending = null; // the post sent and not yet echoed nor refused: {id, text}
+  var rendered = list.querySelectorAll("li[data-id]");
+  // The newest message shown, for the read marker.
+  var lastId = rendered.length ? parseInt(rendered[rendered.length - 1].dataset.id, 10) || 0 : 0;
   var me = String(data.me || "");
   var statusLine = document.querySelector("[data-status]");
   var announcer = document.querySelector("[data-announcer]");
@@ -80,17 +91,22 @@
     item.id = "m-" + message.id;
     item.dataset.id = message.id;
     var meta = el("p", "msg__meta");
-    meta.appendChild(el("strong", "msg__author", message.author.name || data.tParent));
+    var author = message.erased ? data.tDeleted : message.author.name || data.tParent;
+    meta.appendChild(el("strong", "msg__author", author));
     meta.appendChild(document.createTextNode(" "));
     var time = el("time", "", timeFormat.format(new Date(message.created_at)));
     time.dateTime = message.created_at;
     meta.appendChild(time);
     var body = el("div", "msg__text");
-    var paragraph = el("p");
-    paragraph.innerHTML = message.html; // sanitised and escaped by the server
-    body.appendChild(paragraph);
+    if (message.erased) {
+      body.appendChild(el("p", "msg__erased", data.tErased));
+    } else {
+      var paragraph = el("p");
+      paragraph.innerHTML = message.html; // sanitised and escaped by the server
+      body.appendChild(paragraph);
+    }
     item.append(meta, body);
-    if (String(message.author.id) !== me) {
+    if (String(message.author.id) !== me && !message.erased) {
       var report = reportForm(message);
       if (report) item.appendChild(report);
     }
@@ -98,7 +114,12 @@
   }
 
   function add(message, quiet) {
-    if (document.getElementById("m-" + message.id)) return;
+    var shown = document.getElementById("m-" + message.id);
+    if (shown) {
+      // Shown already: this is a later state of it (its author's account erased).
+      if (message.erased) shown.replaceWith(render(message));
+      return;
+    }
     var empty = list.querySelector(".room-empty");
     if (empty) empty.remove();
     var node = render(message);
@@ -109,11 +130,21 @@
     }
     if (after) after.after(node); else list.prepend(node);
     if (message.id > lastId) lastId = message.id;
+    posted(message.client_id);
     if (!quiet && String(message.author.id) !== me) {
       var text = node.querySelector(".msg__text").textContent.slice(0, 140);
       announce(format(data.tNew, { name: message.author.name || data.tParent, text: text }));
     }
     scheduleRead();
+  }
+
+  // The field keeps what was typed until the server has the message (its echo, or "held for
+  // review"): refused (too fast, the service down) or cut off, nothing typed is lost.
+  function posted(id) {
+    if (!pending || !id || id !== pending.id) return;
+    var field = form && form.querySelector("textarea");
+    if (field && field.value.trim() === pending.text) field.value = "";
+    pending = null;
   }
 
   function scheduleRead() {
@@ -134,7 +165,11 @@
 
   var handlers = {
     history: function (event) {
-      event.messages.forEach(function (message) { add(message, true); });
+      // Each thing changed after our number, in its state now, in order; then the number.
+      event.events.forEach(function (one) { apply(one, true); });
+      if (event.seq > seq) seq = event.seq;
+      Object.keys(ahead).forEach(function (n) { if (Number(n) <= seq) delete ahead[n]; });
+      advance();
       if (!event.complete) setStatus(data.tReload);
     },
     message: function (event) { add(event.message, false); },
@@ -169,9 +204,62 @@
       location.assign(location.pathname.replace(/\/?$/, "/") + "help/" + event.help_request_id + "/");
     },
     resolved: function () { location.reload(); },
-    error: function (event) { setStatus(event.message); announce(event.message); },
+    skip: function () {}, // an event for others (a private question): only its number counts
+    error: function (event) {
+      if (event.code === "held_for_review") posted(event.client_id);
+      else if (pending && event.client_id === pending.id) pending = null; // the text stays
+      setStatus(event.message);
+      announce(event.message);
+    },
     pong: function () {}
   };
+
+  function key(event) {
+    if (event.message) return "m" + event.message.id;
+    if (event.message_id) return "m" + event.message_id;
+    if (event.help_request) return "h" + event.help_request.id;
+    if (event.help_request_id) return "h" + event.help_request_id;
+    return null;
+  }
+
+  function apply(event, quiet) {
+    var item = key(event);
+    if (item && event.seq !== undefined) {
+      if (states[item] !== undefined && states[item] >= event.seq) return; // a later state shown
+      states[item] = event.seq;
+    }
+    var handler = handlers[event.type];
+    if (!handler) return;
+    if (quiet && event.type === "message") add(event.message, true); else handler(event);
+  }
+
+  function advance() {
+    while (ahead[seq + 1]) {
+      seq += 1;
+      var next = ahead[seq];
+      delete ahead[seq];
+      apply(next, false);
+    }
+    if (gapTimer) { window.clearTimeout(gapTimer); gapTimer = null; }
+    if (Object.keys(ahead).length) {
+      gapTimer = window.setTimeout(function () {
+        gapTimer = null;
+        send({ type: "hello", seq: seq });
+      }, GAP_WAIT);
+    }
+  }
+
+  function receive(event) {
+    if (!event) return;
+    if (typeof event.seq !== "number" || event.type === "history") {
+      var handler = handlers[event.type]; // not numbered: presence, duty, errors, catch-ups
+      if (handler) handler(event);
+      return;
+    }
+    if (event.seq <= seq) return; // had it already (a catch-up brought it)
+    ahead[event.seq] = event; // applied in number order, each once
+    advance();
+  }
 
   function connect() {
     var scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -179,17 +267,14 @@
     socket.addEventListener("open", function () {
       attempt = 0;
       setStatus(data.tOnline);
-      send({ type: "hello", last_id: lastId || null });
+      send({ type: "hello", seq: seq });
     });
     socket.addEventListener("message", function (message) {
       var event;
       try { event = JSON.parse(message.data); } catch (_e) { return; }
       // Events that arrived close together come as one frame (rooms/fanout.py).
       var events = event && event.type === "batch" ? event.events : [event];
-      events.forEach(function (one) {
-        var handler = one && handlers[one.type];
-        if (handler) handler(one);
-      });
+      events.forEach(receive);
     });
     socket.addEventListener("close", function (event) {
       socket = null;
@@ -208,9 +293,10 @@
       var text = field ? field.value.trim() : "";
       if (!text) return;
       // Not connected: the form is posted the ordinary way.
-      if (send({ type: "post", text: text, client_id: clientId() })) {
+      var id = clientId();
+      if (send({ type: "post", text: text, client_id: id })) {
         event.preventDefault();
-        field.value = "";
+        pending = { id: id, text: text };
         setStatus("");
       }
     });

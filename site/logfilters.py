@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 # A path segment that opens someone's page or proves who they are: a guest's sign-up (its
 # token is the key to her page), a guest's personal data, a check-in code, allauth's e-mail
-# confirmation and password-reset keys.
+# confirmation and password-reset keys, an ambassador's badge (its address names her).
 PERSONAL_SEGMENT = re.compile(
     r"(/workshops/r/|/me/guest/|/workshops/manage/check-in/|/accounts/confirm-email/"
-    r"|/accounts/password/reset/key/)[^/?#\s\"]+"
+    r"|/accounts/password/reset/key/|/ambassadors/badges/)[^/?#\s\"]+"
 )
 # Query parameters of the same kind, whatever the page.
 PERSONAL_PARAMETER = re.compile(

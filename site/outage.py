@@ -6,6 +6,7 @@ no session, no user, no database, which are what failed. Nothing is kept between
 so the first request after the database is back is served as usual.
 """
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -115,3 +116,24 @@ class DatabaseUnavailableMiddleware:
             exception,
         )
         return unavailable_response(request)
+
+
+class WebSocketDatabaseGuard:
+    """A WebSocket whose handshake needs the database while it is unreachable is refused.
+
+    Channels' AuthMiddlewareStack reads the session and the user before any consumer runs, so
+    an outage failed there with a traceback. Refused instead (a close before the accept: the
+    handshake's 403), the rooms' page retries with its backoff and catches up once it is
+    back; a consumer already connected answers its frames itself (rooms: "unavailable").
+    """
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    async def __call__(self, scope, receive, send):
+        try:
+            return await self.inner(scope, receive, send)
+        except UNAVAILABLE_ERRORS as error:
+            logger.warning("Database unavailable, WebSocket refused: %s", type(error).__name__)
+            with contextlib.suppress(RuntimeError):  # the consumer had closed it already
+                await send({"type": "websocket.close", "code": 1013})

@@ -3,7 +3,8 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.db import transaction
@@ -18,14 +19,21 @@ TEST_HOST = "localhost"
 
 
 def clear_cache() -> None:
-    """Empty the cache. On Redis, only Coéduc's keys: the database may be shared."""
-    if isinstance(cache, RedisCache):
-        redis = cache._cache.get_client(write=True)
-        keys = list(redis.scan_iter(match=cache.make_key("*"), count=1000))
-        if keys:
-            redis.delete(*keys)
+    """Empty the cache. On Redis, only Coéduc's keys (the cache's and the channel layer's):
+    the database may be shared.
+
+    `django.core.cache.cache` is a proxy (never an instance of the backend's class): the
+    backend itself is `caches["default"]`.
+    """
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        redis = backend._cache.get_client(write=True)
+        for pattern in (backend.make_key("*"), f"{settings.CHANNEL_LAYER_PREFIX}*"):
+            keys = list(redis.scan_iter(match=pattern, count=1000))
+            if keys:
+                redis.delete(*keys)
     else:
-        cache.clear()
+        backend.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ import socket
 import threading
 
 import pytest
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from rooms.errors import RoomError
 from rooms.models import Message
@@ -86,8 +87,8 @@ def relay_and_server(tmp_path, transactional_db):
         "DATABASE_URL": database_url().replace(f"@{host}:{port}/", f"@127.0.0.1:{relay.port}/"),
         "REDIS_URL": os.environ["REDIS_URL"],
         "SECRET_KEY": settings.SECRET_KEY,
-        # Without the pool: it would wait its whole timeout (60 s) for a connection before
-        # giving up (README: DATABASE_POOL_SIZE). The consumer's answer is the same.
+        # Without the pool: it would wait its timeout (DATABASE_POOL_TIMEOUT, 10 s) for a
+        # connection before giving up. The consumer's answer is the same.
         "DATABASE_POOL_SIZE": "0",
     }
     server = Server("database-down", env, tmp_path)
@@ -123,6 +124,12 @@ def test_a_post_while_the_database_is_out_of_reach_is_refused_and_the_socket_sta
             "client_id": during,  # the page keeps this post's text (room.js)
         }
 
+        # A page that connects meanwhile is refused at the handshake (the session and the
+        # user are read before any consumer runs), without a traceback; it retries later.
+        newcomer = RoomSocket(server, room.slug, session_cookie(samira))
+        with pytest.raises((InvalidStatus, ConnectionClosed)):
+            newcomer.open()
+
         relay.start()  # back: the same socket posts again
         after = page.post("Pendant la coupure")
         assert page.next("message")["message"]["client_id"] == after
@@ -133,3 +140,4 @@ def test_a_post_while_the_database_is_out_of_reach_is_refused_and_the_socket_sta
     output = server.output()
     assert "Traceback" not in output, output
     assert "database unreachable (OperationalError)" in output
+    assert "Database unavailable, WebSocket refused" in output

@@ -293,6 +293,7 @@ def test_the_access_log_names_no_personal_token(site):
         f"/en/me/guest/{secret}/",
         f"/en/workshops/manage/check-in/{secret}/",
         f"/en/accounts/password/reset/key/1a-{secret}/",
+        f"/en/ambassadors/badges/{secret}/credential.json",
         f"/en/workshops/?token={secret}&page=2",
     ):
         request(site["port"], "GET", path, source="127.0.0.70")
@@ -304,4 +305,5 @@ def test_the_access_log_names_no_personal_token(site):
     assert '"GET /en/workshops/r/…/workshop.ics HTTP/1.1"' in log
     assert "/en/workshops/?token=…&page=2" in log
     assert '"GET /en/me/guest/…/ HTTP/1.1"' in log
+    assert '"GET /en/ambassadors/badges/…/credential.json HTTP/1.1"' in log
     assert "127.0.0.70" in log  # the rest of the line is kept

@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
+from wagtail_localize.segments import OverridableSegmentValue
 
-from . import validators
+from . import audio, validators
 
 # A restricted editor: short paragraphs, lists, emphasis and links; headings h3/h4 only
 # (a step's title is the h2).
@@ -98,21 +100,75 @@ class VideoBlock(blocks.StructBlock):
         preview_value = {"transcript": "La vidéo montre la page d’accueil de l’ENT."}
 
 
-class AudioBlock(blocks.StructBlock):
-    file = DocumentChooserBlock(required=False, label=_("Audio file (MP3 or Ogg)"))
-    transcript = blocks.TextBlock(required=False, label=_("Transcript"))
+class _RecordingToChoose(OverridableSegmentValue):
+    """The translator's value for a recording: kept even while empty (wagtail-localize drops
+    empty values, and with them the translator's chance to choose one)."""
+
+    def is_empty(self):
+        return False
+
+    def clone(self):  # wrapping a value into its place in the page clones it
+        return _RecordingToChoose(self.path, self.data, order=self.order)
+
+
+class RecordingChooserBlock(DocumentChooserBlock):
+    """A sound file in the page's own language: a translation never inherits the French one.
+
+    wagtail-localize copies a chooser's value into every synchronised translation, and lets
+    the translator change it only where the French page has one. A recording is speech in
+    one language, so this block hands wagtail-localize an empty value to override instead:
+    each language's page plays its own recording, chosen in the translation editor ("Change
+    document"), or none, and then "Listen" reads that part with the device's voice.
+    """
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("file") and not value.get("transcript"):
-            _struct_errors({"transcript": [_("An audio recording needs a transcript.")]})
+        if value is not None and audio.audio_type_of(value) is None:
+            raise ValidationError(
+                _(
+                    "“%(title)s” is not a sound recording. Choose an Ogg (Opus or Vorbis), "
+                    "WebM, MP4 (AAC) or MP3 file."
+                )
+                % {"title": value.title}
+            )
         return value
+
+    def get_translatable_segments(self, value):
+        return [_RecordingToChoose("", None)]
+
+    def restore_translated_segments(self, value, segments):
+        chosen = segments[0].data if segments else None
+        if chosen in (None, ""):
+            return None
+        try:
+            document = get_document_model().objects.filter(pk=int(chosen)).first()
+        except (TypeError, ValueError):  # not a document id
+            return None
+        # The translation editor checks nothing: a file that is not sound is no recording.
+        return document if document is not None and audio.audio_type_of(document) else None
+
+
+class AudioBlock(blocks.StructBlock):
+    file = RecordingChooserBlock(
+        required=False,
+        label=_("Recording (Ogg/Opus, WebM, MP4/AAC or MP3)"),
+        help_text=_(
+            "This part read aloud, in the language of this page. “Listen” plays it; without "
+            "one, the device’s voice reads the text. In a translation, choose that "
+            "language’s recording in the translation editor."
+        ),
+    )
+    transcript = blocks.TextBlock(
+        required=False,
+        label=_("Transcript"),
+        help_text=_("What the recording says, unless it reads the text above word for word."),
+    )
 
     class Meta:
         icon = "media"
         template = "blocks/audio.html"
         label = _("Audio")
-        description = _("A recording of the step read aloud, with its transcript.")
+        description = _("A recording of this part read aloud, played by “Listen”.")
         preview_value = {"transcript": "Ouvrez l’application Pronote."}
 
 
@@ -151,6 +207,7 @@ class EasyReadSectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=80, label=_("Title"))
     body = blocks.RichTextBlock(features=EASY_READ_FEATURES, label=_("Text"))
     image = AccessibleImageBlock(required=False)
+    audio = AudioBlock(required=False)
 
     def clean(self, value):
         value = super().clean(value)

@@ -5,9 +5,11 @@ custom base page model, which wagtail-localize does not support). Its editor has
 right-to-left handling, so the front end sets ``lang`` and ``dir`` itself. A guide that is not
 translated yet is served in French under the other language's address, with a notice
 (``TopicPage.route``).
-"""
 
-import unicodedata
+The pages sit above what serves them: they import ``listing`` and ``search`` and hand them
+``GuidePage.objects``; neither imports this module. Reads of progress live here, on the
+models; ``services`` (which imports this module) owns every change.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +20,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -26,7 +28,10 @@ from core.vocabularies import Topic
 
 from . import cache as page_cache
 from .blocks import EasyReadBlock, StepsBlock
+from .listing import guide_entries
+from .locales import default_locale
 from .rendering import prefetch_images
+from .search import search_entries, unaccent
 
 # Guide topics are pages; their keys (French slugs, stable in URLs) name the shared topics.
 WORKSHOP_TOPIC_OF_GUIDE_TOPIC = {
@@ -42,16 +47,6 @@ WORKSHOP_TOPIC_OF_GUIDE_TOPIC = {
 TOPIC_KEYS = [(key, topic.label) for key, topic in WORKSHOP_TOPIC_OF_GUIDE_TOPIC.items()]
 
 EASY_READ = "easy-read"
-
-
-def unaccent(text: str) -> str:
-    """ "École élémentaire" → "ecole elementaire": for accent-insensitive search."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def default_locale() -> Locale:
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 class GuideIndexPage(RoutablePageMixin, Page):
@@ -70,8 +65,6 @@ class GuideIndexPage(RoutablePageMixin, Page):
         verbose_name = _("guide index")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import guide_entries
-
         context = super().get_context(request, *args, **kwargs)
         topics = list(TopicPage.objects.child_of(self).live().order_by("path"))
         topic_key = request.GET.get("topic", "")
@@ -79,7 +72,7 @@ class GuideIndexPage(RoutablePageMixin, Page):
         selected = [topic for topic in topics if topic.key == topic_key] or topics
         entries = []
         for topic in selected:
-            entries.extend(guide_entries(topic, audience=audience))
+            entries.extend(guide_entries(topic, GuidePage.objects, audience=audience))
         context.update(
             topics=topics,
             entries=entries,
@@ -95,10 +88,8 @@ class GuideIndexPage(RoutablePageMixin, Page):
 
     @path("search/")
     def search(self, request):
-        from .search import search_entries
-
         query = request.GET.get("q", "").strip()[:200]
-        results = search_entries(query, self.locale) if query else []
+        results = search_entries(query, self.locale, GuidePage.objects) if query else []
         return self.render(
             request,
             template="guides/search.html",
@@ -144,10 +135,8 @@ class TopicPage(Page):
         verbose_name = _("topic")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import guide_entries
-
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = guide_entries(self)
+        context["entries"] = guide_entries(self, GuidePage.objects)
         return context
 
     def route(self, request, path_components):
@@ -267,7 +256,9 @@ class GuidePage(Page):
         context = super().get_context(request, *args, **kwargs)
         fallback_topic = kwargs.get("fallback_topic")
         version = EASY_READ if request.GET.get("version") == EASY_READ and self.easy_read else ""
-        prefetch_images(self.easy_read if version else self.steps)
+        shown = self.easy_read if version else self.steps
+        prefetch_images(shown)
+        self.leave_out_inherited_recordings(shown)
         translations = list(self.get_translations(inclusive=True).live().select_related("locale"))
         context.update(
             version=version,
@@ -277,8 +268,39 @@ class GuidePage(Page):
             related=self.related_in_locale(fallback_topic.locale if fallback_topic else None),
             related_workshops=self.related_workshops(),
             done_steps=self.done_steps_for(request.user),
+            parts_count=len(shown),
+            recorded_count=sum(1 for part in shown if part.value["audio"]["file"]),
         )
         return context
+
+    def leave_out_inherited_recordings(self, stream) -> None:
+        """Take out of ``stream`` (in memory only) the French page's recordings that this
+        translation holds only because wagtail-localize copied them.
+
+        wagtail-localize copies into a synced translation every value its editor has not
+        overridden, chooser blocks included. A recording is speech in one language: a
+        translation plays only the recordings chosen for it (``RecordingChooserBlock`` shows
+        its translator an empty value to set), and "Listen" reads the other parts with the
+        device's voice.
+        """
+        recorded = [part for part in stream if part.value["audio"]["file"] is not None]
+        if not recorded or self.locale_id == default_locale().pk:
+            return
+        source = (
+            GuidePage.objects.filter(translation_key=self.translation_key, locale=default_locale())
+            .values_list("steps", "easy_read")
+            .first()
+        )
+        if source is None:
+            return
+        french = {
+            (child["id"], ((child["value"].get("audio") or {}).get("file")))
+            for field in source
+            for child in field.raw_data
+        }
+        for part in recorded:
+            if (part.id, part.value["audio"]["file"].pk) in french:
+                part.value["audio"]["file"] = None
 
     def language_links(self, request, translations=None) -> dict[str, str]:
         """{language code: this guide's address in that language} for the language switcher.
@@ -314,12 +336,18 @@ class GuidePage(Page):
         upcoming = Workshop.objects.published().upcoming().filter(topic=workshop_topic)
         return list(upcoming.select_related("venue__territory").order_by("starts_at")[:limit])
 
+    def source_guide(self) -> "GuidePage":
+        """The French page of this guide: progress is kept there, whatever the language."""
+        source = self.get_translation_or_none(default_locale())
+        return source.specific if source is not None else self
+
+    def progress_of(self, user) -> "GuideProgress | None":
+        return GuideProgress.objects.filter(user=user, page=self.source_guide()).first()
+
     def done_steps_for(self, user) -> list[str]:
         if not user.is_authenticated:
             return []  # kept by the browser; the page stays the same for every visitor
-        from .services import progress_for
-
-        progress = progress_for(user, self)
+        progress = self.progress_of(user)
         return progress.completed_steps if progress else []
 
     def related_in_locale(self, locale=None) -> list[Page]:

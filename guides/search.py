@@ -10,18 +10,22 @@ cut into words, and each word matches the start of a word of the guide:
   ``simple`` only (the French stemmer would mangle Arabic words).
 - other databases (SQLite): a regular expression anchored at a word boundary.
 
+This module sits below the page models (``guides.models`` imports it, never the reverse): the
+search page hands it the guide pages to search, ``GuidePage.objects``.
+
 Arabic writes the article and some particles onto the word ("الخطوة", "والمدرسة"): a word
 also matches with them in front, so that "خطوة" finds "الخطوة", and "الخطوة" finds "خطوة".
 """
 
 import re
+import unicodedata
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageQuerySet
 
 from .listing import GuideEntry
-from .models import GuidePage, default_locale, unaccent
+from .locales import default_locale
 
 MAX_RESULTS = 30
 MAX_WORDS = 10
@@ -36,6 +40,12 @@ ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 ARABIC_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 # What may stand in front of a word's stem: nothing, the article, a particle, or both.
 ARABIC_PREFIXES = ("", "ال", "و", "وال", "ف", "فال", "ب", "بال", "ك", "كال", "ل", "لل")
+
+
+def unaccent(text: str) -> str:
+    """ "École élémentaire" → "ecole elementaire": for accent-insensitive search."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def query_words(query: str) -> list[str]:
@@ -56,12 +66,13 @@ def word_forms(word: str) -> list[str]:
     return [prefix + stem for prefix in ARABIC_PREFIXES]
 
 
-def search_guides(query: str, locale: Locale) -> list[GuidePage]:
-    """Live guides of ``locale`` containing every word of ``query`` (as a word's start)."""
+def search_guides(query: str, locale: Locale, guides: PageQuerySet) -> list[Page]:
+    """Live guides of ``locale`` (among ``guides``) containing every word of ``query``, each as
+    the start of a word."""
     words = query_words(query)
     if not words:
         return []
-    guides = GuidePage.objects.live().filter(locale=locale)
+    guides = guides.live().filter(locale=locale)
     if connection.vendor == "postgresql":
         found = _postgresql(guides, words, locale.language_code)
     else:
@@ -70,18 +81,17 @@ def search_guides(query: str, locale: Locale) -> list[GuidePage]:
     return sorted(found, key=lambda guide: not _in_title(guide, words))
 
 
-def search_entries(query: str, locale: Locale) -> list[GuideEntry]:
+def search_entries(query: str, locale: Locale, guides: PageQuerySet) -> list[GuideEntry]:
     """What the search page lists: the guides of ``locale``, then the French guides not yet
     translated into it, at their address in that language (as the topic pages list them)."""
-    entries = [GuideEntry(guide, guide.url, None, False) for guide in search_guides(query, locale)]
+    found = search_guides(query, locale, guides)
+    entries = [GuideEntry(guide, guide.url, None, False) for guide in found]
     source = default_locale()
     if locale.pk == source.pk:
         return entries
     # Any translation, even a draft, stops the French fallback (TopicPage.route).
-    translated = set(
-        GuidePage.objects.filter(locale=locale).values_list("translation_key", flat=True)
-    )
-    for guide in search_guides(query, source):
+    translated = set(guides.filter(locale=locale).values_list("translation_key", flat=True))
+    for guide in search_guides(query, source, guides):
         if guide.translation_key in translated:
             continue
         topic = guide.get_parent().get_translation_or_none(locale)
@@ -90,7 +100,7 @@ def search_entries(query: str, locale: Locale) -> list[GuideEntry]:
     return entries[:MAX_RESULTS]
 
 
-def _postgresql(guides, words: list[str], language: str) -> list[GuidePage]:
+def _postgresql(guides, words: list[str], language: str) -> list[Page]:
     # Stemmed and unstemmed, each word: a typed prefix may be longer than its word's stem
     # ("numeriq" of "numerique", stemmed "numer"), and a stem finds other forms ("ecoles").
     config = SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
@@ -117,14 +127,14 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _word_starts(guides, words: list[str]) -> list[GuidePage]:
+def _word_starts(guides, words: list[str]) -> list[Page]:
     for word in words:
         forms = "|".join(re.escape(form) for form in word_forms(word))
         guides = guides.filter(search_text__regex=rf"(?:^|\W)(?:{forms})")
     return list(guides.order_by("path")[:MAX_RESULTS])
 
 
-def _in_title(guide: GuidePage, words: list[str]) -> bool:
+def _in_title(guide: Page, words: list[str]) -> bool:
     title = unaccent(guide.title)
     return all(
         any(re.search(rf"(?:^|\W){re.escape(form)}", title) for form in word_forms(word))

@@ -5,7 +5,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .events import guide_completed
-from .models import GuidePage, GuideProgress, default_locale
+from .locales import default_locale
+from .models import GuidePage, GuideProgress
 
 # A browser can only send so much: more would be a forged request, not a parent's reading.
 MAX_GUIDES_PER_MERGE = 200
@@ -13,8 +14,7 @@ MAX_GUIDES_PER_MERGE = 200
 
 def source_guide(guide: GuidePage) -> GuidePage:
     """The French page of a guide: progress is kept there, whatever language it was read in."""
-    source = guide.get_translation_or_none(default_locale())
-    return source.specific if source is not None else guide
+    return guide.source_guide()
 
 
 def guide_by_key(translation_key: str) -> GuidePage | None:
@@ -23,7 +23,7 @@ def guide_by_key(translation_key: str) -> GuidePage | None:
 
 
 def progress_for(user, guide: GuidePage) -> GuideProgress | None:
-    return GuideProgress.objects.filter(user=user, page=source_guide(guide)).first()
+    return guide.progress_of(user)
 
 
 def record_steps(user, guide: GuidePage, step_ids, done: bool = True) -> GuideProgress:

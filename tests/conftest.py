@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import io
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
@@ -68,28 +69,37 @@ def demo(db):
     call_command("load_demo", stdout=io.StringIO())
 
 
-@pytest.fixture(scope="module")
-def _demo_for_the_module(django_db_setup, django_db_blocker):
-    """`load_demo` once for a whole test module, in a transaction rolled back at its end.
+def for_the_module(django_db_blocker, build: Callable[[], object]) -> Iterator[object]:
+    """What `build` makes, once for a whole test module, in a transaction rolled back at its
+    end (a module-scoped fixture yields from this).
 
     Like Django's `TestCase.setUpTestData`: each test's own transaction is a savepoint inside
-    this one, so whatever a test changes is undone before the next test.
+    this one, so whatever a test changes is undone before the next test. Not for
+    `transaction=True` tests.
     """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            call_command("load_demo", stdout=io.StringIO())
+            built = build()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
     try:
-        yield
+        yield built
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker):
+    """`load_demo` once for a whole test module (see `for_the_module`)."""
+    yield from for_the_module(
+        django_db_blocker, lambda: call_command("load_demo", stdout=io.StringIO())
+    )
 
 
 @pytest.fixture

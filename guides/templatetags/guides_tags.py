@@ -1,8 +1,9 @@
-"""Template tags that other pages (the home page) use to point into the guides."""
+"""Template tags of the guides: other pages point into them (the home page); recordings."""
 
 from django import template
 from wagtail.models import Locale
 
+from .. import audio
 from ..models import GuideIndexPage
 
 register = template.Library()
@@ -40,3 +41,9 @@ def resume_guide(context):
         "done": len(steps) - len(remaining),
         "total": len(steps),
     }
+
+
+@register.simple_tag
+def recording_url(document) -> str:
+    """Where a guide's recording plays from: the guides' own view (inline, byte ranges)."""
+    return audio.recording_url(document)

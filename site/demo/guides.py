@@ -1,17 +1,25 @@
-"""Demo guides: the index page, the eight topics and the guides of `guide_texts.GUIDES`.
+"""Demo guides: the index page, the eight topics and the guides of `guide_texts.GUIDES`, with
+the synthetic-voice recordings of `recordings.RECORDINGS` on some of their parts.
 
 Idempotent: each page is compared with what it should be and saved (and published) only when
-something differs, so a second run changes nothing. Translations keep the French page's step
-ids, so a parent's progress follows them from one language to another.
+something differs, so a second run changes nothing; a recording is stored again only when its
+file changed. Translations keep the French page's step ids, so a parent's progress follows
+them from one language to another.
 """
 
+import io
 import uuid
 
+from django.core.files.base import ContentFile
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, Page
+from wagtail.utils.file import hash_filelike
 
 from coeduc.home.models import HomePage
 from guides.models import GuideIndexPage, GuidePage, RelatedGuide, TopicPage
+
+from . import recordings as demo_recordings
 
 LANGUAGES = ["fr", "en", "ar"]
 
@@ -99,7 +107,15 @@ def _empty_image():
     return {"image": None, "alt_text": "", "decorative": False}
 
 
-def _step(step: dict, step_id: str) -> dict:
+def _audio(recording) -> dict:
+    """A part's audio: (document id, what it says) or None."""
+    if recording is None:
+        return {"file": None, "transcript": ""}
+    document_id, transcript = recording
+    return {"file": document_id, "transcript": transcript}
+
+
+def _step(step: dict, step_id: str, recording=None) -> dict:
     return {
         "type": "step",
         "id": step_id,
@@ -112,16 +128,21 @@ def _step(step: dict, step_id: str) -> dict:
                 for callout in step.get("callouts", [])
             ],
             "video": {"file": None, "captions": None, "transcript": ""},
-            "audio": {"file": None, "transcript": ""},
+            "audio": _audio(recording),
         },
     }
 
 
-def _section(section: dict, section_id: str) -> dict:
+def _section(section: dict, section_id: str, recording=None) -> dict:
     return {
         "type": "section",
         "id": section_id,
-        "value": {"title": section["title"], "body": section["body"], "image": _empty_image()},
+        "value": {
+            "title": section["title"],
+            "body": section["body"],
+            "image": _empty_image(),
+            "audio": _audio(recording),
+        },
     }
 
 
@@ -131,8 +152,12 @@ def _ids(stream, count: int) -> list[str]:
     return [existing[i] if i < len(existing) else str(uuid.uuid4()) for i in range(count)]
 
 
-def _guide_values(data: dict, content: dict, step_ids, section_ids) -> dict:
+def _guide_values(data: dict, content: dict, step_ids, section_ids, recordings=None) -> dict:
+    """``recordings``: {("steps" or "easy_read", index of the part): (document id, text)}."""
     easy_read = content.get("easy_read") or []
+    recordings = recordings or {}
+    steps = zip(content["steps"], step_ids, strict=True)
+    sections = zip(easy_read, section_ids, strict=True)
     return {
         "title": content["title"],
         "promise": content["promise"],
@@ -141,8 +166,12 @@ def _guide_values(data: dict, content: dict, step_ids, section_ids) -> dict:
         "level": data["level"],
         "is_training_guide": data["is_training_guide"],
         "what_you_need": "\n".join(content.get("what_you_need", [])),
-        "steps": [_step(step, i) for step, i in zip(content["steps"], step_ids, strict=True)],
-        "easy_read": [_section(s, i) for s, i in zip(easy_read, section_ids, strict=True)],
+        "steps": [
+            _step(step, i, recordings.get(("steps", n))) for n, (step, i) in enumerate(steps)
+        ],
+        "easy_read": [
+            _section(s, i, recordings.get(("easy_read", n))) for n, (s, i) in enumerate(sections)
+        ],
     }
 
 
@@ -183,7 +212,9 @@ def load_topics(index, locales) -> dict[str, TopicPage]:
     return topics
 
 
-def load_guide(data: dict, topics, locales) -> GuidePage:
+def load_guide(data: dict, topics, locales, recordings=None) -> GuidePage:
+    """``recordings``: {(language, version, index): (document id, text)} for this guide."""
+    recordings = recordings or {}
     topic = topics[data["topic"]]
     content = data["fr"]
     guide = GuidePage.objects.child_of(topic).filter(slug=data["slug"]).first()
@@ -195,7 +226,7 @@ def load_guide(data: dict, topics, locales) -> GuidePage:
         topic.add_child(instance=guide)
     step_ids = _ids(guide.steps, len(content["steps"]))
     section_ids = _ids(guide.easy_read, easy_count)
-    _sync(guide, _guide_values(data, content, step_ids, section_ids))
+    _sync(guide, _guide_values(data, content, step_ids, section_ids, _of(recordings, "fr")))
     for code in LANGUAGES[1:]:
         translated_content = data.get(code)
         if not translated_content:
@@ -205,8 +236,69 @@ def load_guide(data: dict, topics, locales) -> GuidePage:
         translation = _translation(guide, locales[code])
         ids = ids or _ids(translation.steps, len(translated_content["steps"]))
         sections = _ids(translation.easy_read, len(translated_content.get("easy_read") or []))
-        _sync(translation, _guide_values(data, translated_content, ids, sections))
+        values = _guide_values(data, translated_content, ids, sections, _of(recordings, code))
+        _sync(translation, values)
     return guide
+
+
+def _of(recordings: dict, language: str) -> dict:
+    return {
+        (version, index): found
+        for (code, version, index), found in recordings.items()
+        if code == language
+    }
+
+
+def load_recordings(guides_data: list[dict]) -> dict:
+    """The demo recordings of these guides as Wagtail documents, in a collection of their own:
+    {slug: {(language, version, index): (document id, what it says)}}."""
+    titles = {data["slug"]: data["fr"]["title"] for data in guides_data}
+    wanted = [entry for entry in demo_recordings.RECORDINGS if entry[0] in titles]
+    if not wanted:
+        return {}
+    collection = _recordings_collection()
+    found: dict[str, dict] = {}
+    for slug, language, version, index, text in wanted:
+        title = demo_recordings.TITLE.format(
+            guide=titles[slug],
+            part=demo_recordings.PART[version],
+            number=index + 1,
+            language=language,
+        )
+        name = demo_recordings.file_name(slug, language, version, index)
+        document = _recording_document(title, name, collection)
+        found.setdefault(slug, {})[(language, version, index)] = (document.pk, text)
+    return found
+
+
+def _recordings_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=demo_recordings.COLLECTION).first()
+    return collection or root.add_child(name=demo_recordings.COLLECTION)
+
+
+def _recording_document(title: str, name: str, collection: Collection):
+    content = (demo_recordings.FOLDER / name).read_bytes()
+    digest = hash_filelike(io.BytesIO(content))  # as Wagtail hashes documents
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is not None and document.file_hash == digest:
+        return document
+    document = document or Document(title=title, collection=collection)
+    stored = f"documents/{name}"
+    storage = Document._meta.get_field("file").storage
+    if storage.exists(stored) and _same_bytes(storage, stored, digest):
+        document.file.name = stored  # already there (an earlier demo database): not a copy
+    else:
+        document.file.save(name, ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _same_bytes(storage, name: str, digest: str) -> bool:
+    with storage.open(name, "rb") as file:
+        return hash_filelike(file) == digest
 
 
 def load_related(guides: list[GuidePage]) -> None:
@@ -234,6 +326,9 @@ def load_demo_guides(guides_data: list[dict] | None = None) -> list[GuidePage]:
     locales = _locales()
     index = load_index(locales)
     topics = load_topics(index, locales)
-    guides = [load_guide(data, topics, locales) for data in guides_data]
+    recordings = load_recordings(guides_data)
+    guides = [
+        load_guide(data, topics, locales, recordings.get(data["slug"])) for data in guides_data
+    ]
     load_related(guides)
     return guides

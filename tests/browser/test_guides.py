@@ -2,11 +2,9 @@
 Arabic right to left, offline reading through the service worker, a clean printout, and no
 WCAG 2.1 AA violation that axe-core can find."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .a11y import assert_accessible
@@ -17,18 +15,6 @@ pytestmark = pytest.mark.browser
 TOPIC = "/{lang}/guides/educonnect/"
 GUIDE = "/{lang}/guides/educonnect/creer-compte-educonnect/"
 INDEX = "/{lang}/guides/"
-
-
-@pytest.fixture
-def site_url(django_db_serialized_rollback, transactional_db, live_server):
-    """The live server with the demo content, guides included.
-
-    Our own version of the shared fixture, with the database set up before the live server:
-    in the other order, from the second test on, restoring the serialized database failed
-    here with "UNIQUE constraint failed: auth_group.name".
-    """
-    call_command("load_demo", stdout=io.StringIO())
-    return live_server.url
 
 
 def open_ok(page, path: str) -> None:

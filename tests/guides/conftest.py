@@ -10,6 +10,7 @@ from coeduc.demo.guides import load_demo_guides
 from coeduc.management.commands.load_demo import Command
 from guides.models import GuidePage
 from parents.models import User
+from tests.conftest import for_the_module
 
 
 def make_step(n: int, lang: str = "fr") -> dict:
@@ -63,10 +64,25 @@ def home_pages(db):
     Command(stdout=io.StringIO()).load_home_pages()
 
 
+def _build_guides() -> None:
+    Command(stdout=io.StringIO()).load_home_pages()
+    load_demo_guides(copy.deepcopy(GUIDES))
+
+
+@pytest.fixture(scope="module")
+def _guides_for_the_module(django_db_setup, django_db_blocker):
+    """The home pages and the guides of `guides`, built once for a test module (building the
+    Wagtail tree took over a second a test); each test's changes are rolled back."""
+    yield from for_the_module(django_db_blocker, _build_guides)
+
+
 @pytest.fixture
-def guides(home_pages, guides_data):
-    """The index, the eight topics and three known guides (all in French; some in en/ar)."""
-    load_demo_guides(guides_data)
+def guides(_guides_for_the_module, db, guides_data):
+    """The index, the eight topics and three known guides (all in French; some in en/ar).
+
+    Built once for the module (see above): the pages are read again for each test, so that no
+    test sees another's changes to them in memory.
+    """
     return {
         guide.slug: guide
         for guide in GuidePage.objects.filter(locale__language_code="fr").order_by("path")

@@ -81,10 +81,24 @@ def test_video_needs_captions_or_transcript(document):
     block.clean(block.to_python({"file": document.pk, "captions": document.pk, "transcript": ""}))
 
 
-def test_audio_needs_a_transcript(document):
+def test_audio_takes_only_sound(document):
     block = AudioBlock()
-    value = block.to_python({"file": document.pk, "transcript": ""})
-    assert "transcript" in errors_of(block, value)
+    value = block.to_python({"file": document.pk, "transcript": "Texte"})
+    assert "is not a sound recording" in errors_of(block, value)
+
+
+def test_a_recording_that_reads_the_text_needs_no_other_transcript(settings, tmp_path):
+    """The part's text is its transcript; one is asked for only when it says something else."""
+    from pathlib import Path
+
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    demo = Path(__file__).resolve().parents[2] / "site" / "demo" / "recordings"
+    opus = (demo / "ecrans-et-sommeil-steps-1-fr.opus").read_bytes()
+    sound = Document.objects.create(title="Étape lue", file=ContentFile(opus, name="lue.opus"))
+    block = AudioBlock()
+    block.clean(block.to_python({"file": sound.pk, "transcript": ""}))
 
 
 @pytest.mark.parametrize(

@@ -32,15 +32,3 @@ def test_a_changed_text_is_published_and_step_ids_kept(guides, guides_data, guid
     guide.refresh_from_db()
     assert guide.steps[0].value["title"] == "Ouvrir Pronote"
     assert guide.step_ids() == ids
-
-
-def test_the_real_demo_content_loads_and_a_second_run_changes_nothing(demo):
-    from coeduc.demo.guide_texts import GUIDES
-
-    french = GuidePage.objects.filter(locale__language_code="fr").live()
-    assert french.count() == len(GUIDES) >= 8
-    assert sum(1 for guide in french if guide.easy_read) >= 3
-    assert GuidePage.objects.filter(locale__language_code="ar").live().count() >= 3
-    counts = (Page.objects.count(), Revision.objects.count())
-    load_demo_guides()
-    assert (Page.objects.count(), Revision.objects.count()) == counts

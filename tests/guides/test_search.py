@@ -3,13 +3,19 @@
 import pytest
 from wagtail.models import Locale
 
+from guides.models import GuidePage
 from guides.search import search_guides
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(query: str, language: str = "fr") -> set[str]:
-    return {page.title for page in search_guides(query, Locale.objects.get(language_code=language))}
+    return {
+        page.title
+        for page in search_guides(
+            query, Locale.objects.get(language_code=language), GuidePage.objects
+        )
+    }
 
 
 @pytest.mark.parametrize("query", ["école", "ecole", "ÉCOLE", "Ecole"])

@@ -4,6 +4,7 @@ fails on punctuation, and an empty search shows every guide. Run on SQLite and P
 import pytest
 from wagtail.models import Locale
 
+from guides.models import GuidePage
 from guides.search import search_guides
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,12 @@ AR_SLEEP = "دليل sommeil-ecrans"
 
 
 def titles(query: str, language: str = "fr") -> set[str]:
-    return {page.title for page in search_guides(query, Locale.objects.get(language_code=language))}
+    return {
+        page.title
+        for page in search_guides(
+            query, Locale.objects.get(language_code=language), GuidePage.objects
+        )
+    }
 
 
 def test_the_start_of_a_word_finds_the_guide(guides):
@@ -29,7 +35,7 @@ def test_the_start_of_a_word_finds_the_guide(guides):
 
 
 def test_titles_come_first(guides):
-    found = search_guides("pronot", Locale.objects.get(language_code="fr"))
+    found = search_guides("pronot", Locale.objects.get(language_code="fr"), GuidePage.objects)
     assert [guide.title for guide in found][:1] == [PRONOTE]
 
 

@@ -88,6 +88,9 @@ def views(w) -> dict[str, Case]:
             json=True,
             effect=lambda: GuideProgress.objects.filter(page=w.guide).exists(),
         ),
+        # A recording that is not there (tests/guides/test_recordings.py: served to all from
+        # a public collection, never from a private one).
+        "guides:recording": get("guides:recording", 999999),
         # Accounts (allauth): what a signed-in person or a visitor gets.
         **{name: get(name) for name in w.allauth_names},
         "account_reset_password_from_key": get(

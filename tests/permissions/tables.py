@@ -69,6 +69,7 @@ VIEWS = {
     "wagtaildocs_authenticate_with_password":  ( 404,  404,  404,  404,  404,  404,  404,  404,  404,  404),
     "guides:mark_step":                        ( 403,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "guides:merge":                            ( 403,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "guides:recording":                        ( 404,  404,  404,  404,  404,  404,  404,  404,  404,  404),
     "account_login":                           ( 200,  302,  302,  302,  302,  302,  302,  302,  302,  302),
     "account_logout":                          ( 302,  200,  200,  200,  200,  200,  200,  200,  200,  200),
     "account_inactive":                        ( 200,  200,  200,  200,  200,  200,  200,  200,  200,  200),

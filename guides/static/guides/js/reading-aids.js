@@ -1,8 +1,10 @@
-// Coéduc guides — reading aids: listen (the whole guide, step by step), keep for offline, print.
+// Coéduc guides — reading aids: listen (the whole guide, step by step: its recordings, else the
+// device's voice), keep for offline (recordings included), print.
 // Larger text is site-wide: coeduc/js/coeduc.js.
 (function () {
   "use strict";
   var PAUSE_BETWEEN_PARTS_MS = 700;
+  var WARNING_MS = 2500;  // time to read "no voice for the parts without a recording"
   var VOICES_WAIT_MS = 1500;
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -38,19 +40,30 @@
   });
 
   // --- Listen ---------------------------------------------------------------------------
-  // The guide is read part by part (its heading, then each step or easy-read section), with a
-  // short silence between parts; "Pause" stops at the current part and "Resume" reads it again.
+  // The guide is heard part by part (its heading, then each step or easy-read section), with a
+  // short silence between parts. A part with a recording plays it; the others are read by the
+  // browser's speech synthesis, where the device has a voice for the language, and skipped
+  // (with a word on screen) where it has none. "Pause" stops at the current part; "Resume"
+  // goes on in the recording where it stopped, or reads the part again.
   function setUpListening(aids, root, say) {
     var listen = aids.querySelector("[data-listen]");
     var stop = aids.querySelector("[data-listen-stop]");
+    var player = aids.querySelector("[data-listen-player]");
+    var note = aids.querySelector("[data-listen-note]");
+    if (!listen) { return; }
     var synth = window.speechSynthesis;
-    if (!listen || !synth || !("SpeechSynthesisUtterance" in window)) { return; }  // stays hidden
+    var canSpeak = !!synth && "SpeechSynthesisUtterance" in window;
     var lang = root.getAttribute("data-lang") || document.documentElement.lang;
     var parts = readingParts(root, listen.getAttribute("data-reading") || "{title}");
-    var state = { playing: false, index: 0, timer: null, run: 0 };
+    var recorded = !!player && !!player.play && parts.some(function (part) { return part.recording; });
+    if (!canSpeak && !recorded) { return; }  // stays hidden: nothing could be heard
+    var state = { playing: false, index: 0, timer: null, run: 0, voiceAsked: null, resumeAt: 0, warned: false };
     listen.hidden = false;
 
     function label(name) { return listen.getAttribute("data-label-" + name); }
+    function message(name, part) {
+      return (listen.getAttribute("data-" + name) || "").replace("{title}", part ? part.title : "");
+    }
     function mark(index) {
       parts.forEach(function (part, i) { if (part.el) { part.el.classList.toggle("is-read-aloud", i === index); } });
     }
@@ -60,36 +73,104 @@
       stop.hidden = !state.playing && state.index === 0;
     }
     function halt() {
-      state.run += 1;  // the utterance being cancelled must not move on to the next part
+      state.run += 1;  // whatever was under way must not move on to the next part
       clearTimeout(state.timer);
-      synth.cancel();
+      if (canSpeak) { synth.cancel(); }
+      if (player && !player.paused) {
+        state.resumeAt = player.currentTime;
+        player.pause();
+      }
       state.playing = false;
     }
     function finish() {
       halt();
       state.index = 0;
+      state.resumeAt = 0;
       mark(-1);
       show();
     }
-    function speak(voice) {
+    // The device's voice for the language, looked for once (it may be listed late).
+    function voice() {
+      if (!canSpeak) { return Promise.resolve(null); }
+      if (!state.voiceAsked) {
+        state.voiceAsked = findVoice(synth, lang);
+      }
+      return state.voiceAsked;
+    }
+    function next(run, pause) {
+      state.index += 1;
+      state.resumeAt = 0;
+      state.timer = setTimeout(function () { if (run === state.run) { play(); } }, pause || PAUSE_BETWEEN_PARTS_MS);
+    }
+    function play() {
       var run = state.run;
-      if (state.index >= parts.length) { finish(); say(listen.getAttribute("data-finished")); return; }
+      if (state.index >= parts.length) { finish(); say(message("finished")); return; }
       var part = parts[state.index];
-      var utterance = new SpeechSynthesisUtterance(part.text);
-      utterance.lang = voice.lang || lang;
-      utterance.voice = voice;
-      utterance.onend = function () {
+      mark(state.index);
+      if (part.el && part.el.scrollIntoView) { part.el.scrollIntoView({ block: "nearest" }); }
+      if (part.recording && recorded) {
+        playRecording(part, run);
+        return;
+      }
+      voice().then(function (found) {
         if (run !== state.run) { return; }
-        state.index += 1;
-        state.timer = setTimeout(function () { if (run === state.run) { speak(voice); } }, PAUSE_BETWEEN_PARTS_MS);
-      };
+        if (found) { speak(part, found, run); return; }
+        // Nothing can be heard for this part here: said once, and left on screen.
+        if (!state.warned) {
+          state.warned = true;
+          if (note) { note.textContent = message("no-voice-some"); }
+          say(message("no-voice-some"));
+          next(run, WARNING_MS);
+          return;
+        }
+        next(run);
+      });
+    }
+    function playRecording(part, run) {
+      var url = part.recording.currentSrc || part.recording.src;
+      if (player.getAttribute("src") !== url) {
+        player.src = url;
+        state.resumeAt = 0;
+      }
+      if (state.resumeAt) { player.currentTime = state.resumeAt; } else if (player.currentTime) { player.currentTime = 0; }
+      // Each part ends once: the error event and the refused play() may both come.
+      var over = false;
+      function once(then) {
+        return function () {
+          if (over || run !== state.run) { return; }
+          over = true;
+          then();
+        };
+      }
+      var failing = once(function () { failed(part, run); });
+      player.onended = once(function () { next(run); });
+      player.onerror = failing;
+      say(message("playing", part));
+      var started = player.play();
+      if (started && started.catch) {
+        started.catch(function (error) {
+          // Refused by the browser, or a file it cannot play: said, then the voice reads it.
+          if (!error || error.name !== "AbortError") { failing(); }
+        });
+      }
+    }
+    function failed(part, run) {
+      say(message("recording-failed", part));
+      voice().then(function (found) {
+        if (run !== state.run) { return; }
+        if (found) { speak(part, found, run); } else { next(run); }
+      });
+    }
+    function speak(part, found, run) {
+      var utterance = new SpeechSynthesisUtterance(part.text);
+      utterance.lang = found.lang || lang;
+      utterance.voice = found;
+      utterance.onend = function () { if (run === state.run) { next(run); } };
       utterance.onerror = function (event) {
         if (run !== state.run || event.error === "interrupted" || event.error === "canceled") { return; }
         finish();
-        say(listen.getAttribute("data-failed"));
+        say(message("failed"));
       };
-      mark(state.index);
-      if (part.el && part.el.scrollIntoView) { part.el.scrollIntoView({ block: "nearest" }); }
       say(part.label);
       synth.speak(utterance);
     }
@@ -98,25 +179,46 @@
       if (state.playing) {
         halt();
         show();
-        say(listen.getAttribute("data-paused"));
+        say(message("paused"));
         return;
       }
-      findVoice(synth, lang).then(function (voice) {
-        if (!voice) {
+      function start() {
+        if (state.index === 0) { state.index = startingPart(parts); }
+        // With recordings, from the first step: its recording then starts within the click.
+        if (recorded && state.index === 0) { state.index = 1; }
+        halt();
+        state.playing = true;
+        show();
+        play();
+      }
+      // A recording to play first starts now, within the click: browsers play sound only
+      // when a person asked for it.
+      if (recorded) { pauseOthers(null); start(); return; }
+      voice().then(function (found) {
+        if (!found) {
           // Nothing would be heard: say why, and do not offer it again on this device.
-          say(listen.getAttribute("data-no-voice"));
+          say(message("no-voice"));
           listen.hidden = true;
           stop.hidden = true;
           return;
         }
-        if (state.index === 0) { state.index = startingPart(parts); }
-        halt();
-        state.playing = true;
-        show();
-        speak(voice);
+        start();
       });
     });
     stop.addEventListener("click", function () { finish(); say(""); listen.focus(); });
+
+    // A step's own player started by hand: "Listen" gives way, and the other way round.
+    function pauseOthers(except) {
+      root.querySelectorAll("[data-recording-audio]").forEach(function (audio) {
+        if (audio !== except && !audio.paused) { audio.pause(); }
+      });
+    }
+    root.querySelectorAll("[data-recording-audio]").forEach(function (audio) {
+      audio.addEventListener("play", function () {
+        pauseOthers(audio);
+        if (state.playing) { halt(); show(); }
+      });
+    });
   }
 
   // A voice for the guide's language: the browser may list its voices only after a while.
@@ -150,16 +252,19 @@
     if (header) {
       var title = header.querySelector("h1");
       var promise = header.querySelector(".guide__promise");
-      parts.push({ el: null, step: null, label: "", text: [title, promise].filter(Boolean).map(textOf).join(". ") });
+      parts.push({ el: null, title: "", recording: null, label: "", text: [title, promise].filter(Boolean).map(textOf).join(". ") });
     }
     root.querySelectorAll(".step, .easy-read").forEach(function (el) {
       var heading = el.querySelector("h2");
-      var pieces = [heading ? textOf(heading) : ""];
+      var title = heading ? textOf(heading) : "";
+      var pieces = [title];
       el.querySelectorAll("[data-listen-text], .callout").forEach(function (piece) { pieces.push(textOf(piece)); });
       parts.push({
         el: el,
-        label: template.replace("{title}", heading ? textOf(heading) : ""),
-        text: pieces.filter(Boolean).join(". ")
+        title: title,
+        label: template.replace("{title}", title),
+        text: pieces.filter(Boolean).join(". "),
+        recording: el.querySelector("[data-recording-audio]")
       });
     });
     return parts;
@@ -178,13 +283,15 @@
   function textOf(el) { return (el.innerText || el.textContent || "").replace(/\s+/g, " ").trim(); }
 
   // --- Keep for offline -----------------------------------------------------------------
-  // Put the page, its images, styles and scripts in the cache the service worker reads.
+  // Put the page, its images, recordings, styles and scripts in the cache the service worker reads.
   function keepOffline(root) {
     var urls = [location.pathname + location.search];
     document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (el) {
       urls.push(el.href || el.src);
     });
     root.querySelectorAll("img").forEach(function (img) { urls.push(img.currentSrc || img.src); });
+    // The recordings of the version shown, whole (the service worker answers byte ranges).
+    root.querySelectorAll("[data-recording-audio]").forEach(function (audio) { urls.push(audio.src); });
     return caches.open("coeduc-guides-v1").then(function (cache) {
       return cache.addAll(urls);
     }).then(function () { rememberOffline(root); });

@@ -1,10 +1,13 @@
 // Coéduc service worker: guides a parent opened (or kept) stay readable offline, with their
-// images; any other page falls back to the offline page of its language.
+// images, and the recordings of the guides kept for offline; any other page falls back to the
+// offline page of its language.
 "use strict";
 var PAGES = "coeduc-guides-v1";
 var ASSETS = "coeduc-assets-v1";
 var LANGUAGES = ["fr", "en", "ar"];
 var GUIDE_PAGE = /^\/(fr|en|ar)\/guides\//;
+var RECORDING = /^\/guides\/audio\//;
+var BYTE_RANGE = /^bytes=(\d*)-(\d*)$/;
 
 function offlineUrl(path) {
   var lang = path.split("/")[1];
@@ -49,6 +52,8 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(navigate(request, url));
   } else if (url.pathname.indexOf("/static/") === 0 || url.pathname.indexOf("/media/images/") === 0) {
     event.respondWith(asset(request));
+  } else if (RECORDING.test(url.pathname)) {
+    event.respondWith(recording(request));
   }
 });
 
@@ -78,4 +83,37 @@ function asset(request) {
       return response;
     });
   });
+}
+
+// Recordings: kept whole when a guide is kept for offline ("Keep for offline" fetches them
+// without a range). A player asks for byte ranges, which the cache cannot hold (it refuses
+// 206 answers): they are cut here from the whole file. A recording not kept is left to the
+// network, ranges and all, and not stored: a parent's data plan is not spent on a guide
+// they only opened.
+function recording(request) {
+  return caches.match(request.url).then(function (kept) {
+    if (!kept) { return fetch(request); }
+    var range = request.headers.get("Range");
+    if (!range) { return kept; }
+    return kept.arrayBuffer().then(function (body) {
+      return partial(body, range, kept.headers.get("Content-Type"));
+    });
+  });
+}
+
+function partial(body, header, type) {
+  var size = body.byteLength;
+  var headers = { "Content-Type": type || "application/octet-stream", "Accept-Ranges": "bytes" };
+  var match = BYTE_RANGE.exec(header.trim());
+  if (!match || (!match[1] && !match[2])) {
+    return new Response(body, { status: 200, headers: headers });  // not a range we answer
+  }
+  var start = match[1] ? Number(match[1]) : Math.max(0, size - Number(match[2]));
+  var end = match[1] && match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (start >= size || end < start) {
+    return new Response(null, { status: 416, headers: { "Content-Range": "bytes */" + size } });
+  }
+  headers["Content-Range"] = "bytes " + start + "-" + end + "/" + size;
+  headers["Content-Length"] = String(end - start + 1);
+  return new Response(body.slice(start, end + 1), { status: 206, headers: headers });
 }

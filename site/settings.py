@@ -387,6 +387,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Backups -------------------------------------------------------------------------------
+# Where `manage.py backup` writes its archives (README, "Backups"): never inside MEDIA_ROOT.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+
 # --- Security ------------------------------------------------------------------------------
 SECURE_HTTPS = env_bool("SECURE_HTTPS", not DEBUG and SITE_URL.startswith("https://"))
 SESSION_COOKIE_SECURE = SECURE_HTTPS

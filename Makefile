@@ -70,11 +70,15 @@ serve: var/secret_key
 
 # The suite on every core (pytest-xdist: a database, a Redis database and a browser per worker),
 # then the few tests marked `serial` (concurrency storms, servers restarted), alone. Exit 5 is
-# pytest's "no test selected" (PYTEST_ARGS naming only one kind).
+# pytest's "no test selected" (PYTEST_ARGS naming only one kind). JUNIT=var/x writes each
+# part's times to var/x-parallel.xml and var/x-serial.xml (bench/test_times.py reads them).
+# TEST_MARKS="not asgi" narrows both parts by marker (CI runs the asgi ones on PostgreSQL).
 TEST_WORKERS ?= auto
 test: install-test
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	$(PY) -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial$(if $(TEST_MARKS), and ($(TEST_MARKS)))" \
+		$(PYTEST_ARGS) $(if $(JUNIT),--junitxml=$(JUNIT)-parallel.xml) || [ $$? -eq 5 ]
+	$(PY) -m pytest -m "serial$(if $(TEST_MARKS), and ($(TEST_MARKS)))" \
+		$(PYTEST_ARGS) $(if $(JUNIT),--junitxml=$(JUNIT)-serial.xml) || [ $$? -eq 5 ]
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

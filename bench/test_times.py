@@ -4,8 +4,10 @@ Reads the JUnit XML that pytest writes with ``--junitxml`` (each test's setup, c
 teardown together, so fixtures are counted where they are paid). With xdist the times are
 the workers' added up, not the wall clock: on two workers the run takes about half.
 
-    .venv/bin/python -m pytest -n auto -p no:cacheprovider --junitxml=var/sqlite.xml
-    .venv/bin/python bench/test_times.py var/sqlite.xml --slowest 30
+    make test JUNIT=var/sqlite      # var/sqlite-parallel.xml, var/sqlite-serial.xml
+    .venv/bin/python bench/test_times.py var/sqlite-*.xml --slowest 30
+
+`.ci/run` prints both tables for each of its two passes.
 """
 
 import argparse
@@ -21,13 +23,14 @@ def folder_of(classname: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("junit_xml")
+    parser.add_argument("junit_xml", nargs="+")
     parser.add_argument("--slowest", type=int, default=30)
     args = parser.parse_args()
 
     cases = [
         (float(case.get("time") or 0), case.get("classname", ""), case.get("name", ""))
-        for case in ET.parse(args.junit_xml).iter("testcase")  # noqa: S314 (our own file)
+        for path in args.junit_xml
+        for case in ET.parse(path).iter("testcase")  # noqa: S314 (our own files)
     ]
     per_folder = Counter()
     count = Counter()

@@ -18,10 +18,12 @@ on the way. Presence and who is on duty are not numbered: they are sent whole on
 """
 
 import json
+import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import connection, transaction
+from redis.exceptions import RedisError
 
 from core.notify import is_quiet
 from core.sanitize import plain_text_to_html
@@ -29,6 +31,8 @@ from core.sanitize import plain_text_to_html
 from . import selectors
 from .errors import RoomError
 from .models import HelpRequest, Message, Room
+
+logger = logging.getLogger(__name__)
 
 # An event only some of the room may hear (a private question, its claim) goes to the room
 # with this audience; the others get {"type": "skip", "seq": n} so that their count goes on.
@@ -178,8 +182,14 @@ def broadcast(group: str, event: dict, audience: str | None = None) -> None:
 
     def send():
         layer = get_channel_layer()
-        if layer is not None:
+        if layer is None:
+            return
+        try:
             async_to_sync(layer.group_send)(group, message)
+        except (RedisError, OSError) as error:
+            # Saved and numbered already: the pages catch up by number once the layer is back.
+            # Raised here, it failed the frame after the commit and dropped the socket unclosed.
+            logger.warning("Room event not broadcast (%s): pages catch up", type(error).__name__)
 
     transaction.on_commit(send)
 

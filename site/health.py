@@ -4,6 +4,7 @@ import asyncio
 import inspect
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
@@ -47,12 +48,21 @@ async def _check_channel_layer() -> None:
         raise RuntimeError("message not received back")
 
 
+# Each blocking check has threads of its own: in the loop's default pool it queued behind the
+# room frames waiting for a database that was down, and a healthy cache was reported as failed
+# (tests/deploy/test_faults.py). Two each, so one check left hanging does not block the next.
+_EXECUTORS = {
+    name: ThreadPoolExecutor(max_workers=2, thread_name_prefix=f"healthz-{name}")
+    for name in ("database", "cache")
+}
+
+
 async def _run(name: str, check) -> tuple[str, str]:
     try:
         if inspect.iscoroutinefunction(check):
             await asyncio.wait_for(check(), CHECK_TIMEOUT_SECONDS)
         else:
-            worker = sync_to_async(check, thread_sensitive=False)
+            worker = sync_to_async(check, thread_sensitive=False, executor=_EXECUTORS[name])
             await asyncio.wait_for(worker(), CHECK_TIMEOUT_SECONDS)
     except Exception as error:  # noqa: BLE001 — any failure means "not healthy"
         logger.warning("healthz: %s failed: %r", name, error)
@@ -61,12 +71,13 @@ async def _run(name: str, check) -> tuple[str, str]:
 
 
 async def healthz(request):
+    # At once: a dependency that hangs costs CHECK_TIMEOUT_SECONDS, not that times three.
     results = dict(
-        [
-            await _run("database", _check_database),
-            await _run("cache", _check_cache),
-            await _run("channel_layer", _check_channel_layer),
-        ]
+        await asyncio.gather(
+            _run("database", _check_database),
+            _run("cache", _check_cache),
+            _run("channel_layer", _check_channel_layer),
+        )
     )
     healthy = all(state == "ok" for state in results.values())
     return JsonResponse(

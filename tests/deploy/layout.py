@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from .processes import CHECKOUT, DEPLOY, PrivatePostgres, need, nginx_binary, request
+from .processes import CHECKOUT, DEPLOY, PrivatePostgres, _is_free, need, nginx_binary, request
 
 PORTS = range(9100, 9200)
 READY_SECONDS = 300  # the fresh database is migrated first
@@ -55,15 +55,6 @@ def free_ports(count: int) -> list[int]:
         if len(others) >= count - 2:
             return ports + others[: count - 2]
     pytest.fail(f"no {count} free ports in {PORTS.start}–{PORTS.stop - 1}")
-
-
-def _is_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 class OwnRedis:

@@ -8,5 +8,6 @@ class RoomsConfig(AppConfig):
     verbose_name = _("Help rooms")
 
     def ready(self):
-        # Notification kinds, personal-data sources, the watched-words cache's receivers.
-        from . import notifications, personal_data, receivers  # noqa: F401
+        # Notification kinds, personal-data sources, the receivers (watched words' cache, voice
+        # messages' files), the check that the recordings stay private.
+        from . import checks, notifications, personal_data, receivers  # noqa: F401

@@ -193,8 +193,8 @@ class RoomSocket(AsyncWebsocketConsumer):
             kind = content["type"] if content["type"] in self.TYPES else "unknown"
             reason = type(error).__name__
             logger.warning("rooms: a %s frame refused, database unreachable (%s)", kind, reason)
-            unavailable = RoomError("unavailable")
-            answers = [self.translated(unavailable.as_event, _client_id(content))]
+            # Made in the page's language: a RoomError's message is translated when it is made.
+            answers = [self.translated(_unavailable, _client_id(content))]
         for answer in answers:
             await self.reply(answer)
 
@@ -403,6 +403,10 @@ ERRORS = {
     "malformed": _("This frame is not a JSON object with a type."),
     "unknown_type": _("Unknown message type."),
 }
+
+
+def _unavailable(client_id: str) -> dict:
+    return RoomError("unavailable").as_event(client_id)
 
 
 def _error(code: str) -> dict:

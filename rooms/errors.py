@@ -24,6 +24,15 @@ class RoomError(Exception):
         "held_for_review": _("Your message will be published once a moderator has read it."),
         "already_claimed": _("Another ambassador is already answering this question."),
         "invalid": _("This request is not valid."),
+        # A voice message's recording (rooms.voice): nothing is stored.
+        "voice_empty": _("This recording is empty. Record your message again."),
+        "voice_type": _(
+            "This file is not a sound recording we can play. Send an Ogg, WebM or MP4 (M4A) "
+            "recording."
+        ),
+        "voice_broken": _("This recording is incomplete or damaged. Record it again."),
+        "voice_too_big": _("This recording is too big."),
+        "voice_too_long": _("This recording is too long."),
         "unavailable": _(
             "Nothing was sent: the rooms are unavailable for a moment. Try again in a minute."
         ),

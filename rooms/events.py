@@ -22,7 +22,10 @@ import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import translation
 from redis.exceptions import RedisError
 
 from core.notify import is_quiet
@@ -49,6 +52,17 @@ def person(user) -> dict:
     return {"id": user.pk, "name": display_name(user)} if user else {"id": None, "name": ""}
 
 
+def serialize_voice(message: Message) -> dict | None:
+    """A voice message's recording as pages see it: where to fetch it (the view checks who asks,
+    every time), its type and its length in seconds. Never the sound itself."""
+    if not message.voice or message.erased:
+        return None
+    # One address for every page, whatever its language: the event is serialised once.
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse("rooms:voice", args=[message.room.slug, message.pk])
+    return {"url": url, "type": message.voice_type, "seconds": round(message.voice_seconds, 2)}
+
+
 def serialize_message(message: Message) -> dict:
     return {
         "id": message.pk,
@@ -58,6 +72,7 @@ def serialize_message(message: Message) -> dict:
         "erased": message.erased,
         "created_at": message.created_at.isoformat(),
         "client_id": message.client_id,
+        "voice": serialize_voice(message),
     }
 
 

@@ -13,6 +13,8 @@ from core.models import AppendOnlyModel
 from core.vocabularies import Topic
 from parents.models import Territory
 
+from .storage import voice_storage
+
 
 class EventCounter(models.Model):
     """A row whose `last_event_seq` only `rooms.events.take_number` moves, in SQL, row locked.
@@ -195,6 +197,11 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     text = models.TextField()
+    # A voice message: its recording (the text is then a short note, perhaps empty), kept out
+    # of MEDIA_ROOT (rooms.storage); its type and length as read from the file (rooms.voice).
+    voice = models.FileField(storage=voice_storage, max_length=200, blank=True)
+    voice_type = models.CharField(max_length=20, blank=True)
+    voice_seconds = models.FloatField(null=True, blank=True)
     # The author erased their account: the text is gone, "deleted account" is shown instead.
     erased = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)

@@ -147,3 +147,22 @@ def can_resolve(user, help_request: HelpRequest) -> bool:
 
 def can_see_unanswered(user) -> bool:
     return is_staff(user) or facilitated_organisations(user).exists()
+
+
+def can_listen(user, message) -> bool:
+    """A voice message's recording: for whoever sees the message where it was posted (the
+    room's readers while it is shown; a thread's own readers), its author, and those who
+    moderate it in any state (held, hidden, reported: they listen before deciding)."""
+    if not is_parent(user) or message.erased or not message.voice:
+        return False
+    if message.author_id == user.pk:
+        return True
+    shown = message.status == message.Status.VISIBLE
+    if message.help_request_id is not None:
+        help_request = message.help_request
+        if can_read_thread_for_safety(user, help_request):
+            return True
+        return shown and can_read_thread(user, help_request)
+    if can_moderate_room(user, message.room):
+        return True
+    return shown and can_read_room(user, message.room)

@@ -17,10 +17,12 @@ from core.locking import lock
 from core.notify import Recipient, is_quiet, notify
 
 from . import events, permissions, ratelimit, watched_words
+from . import voice as voice_files
 from .errors import RoomError
 from .events import broadcast, person
 from .masking import mask_contacts
 from .models import Connection, HelpRequest, Member, Message, OnDuty, Report, Room
+from .voice import check_recording, clean_note
 
 MAX_LENGTH = settings.ROOMS_MESSAGE_MAX_LENGTH
 
@@ -101,44 +103,63 @@ def _prepare_text(text: str, words_version) -> tuple[str, bool]:
 
 
 def post_message(
-    user, room: Room, text, client_id="", help_request=None, member: Member | None = None
+    user,
+    room: Room,
+    text,
+    client_id="",
+    help_request=None,
+    member: Member | None = None,
+    voice=None,
 ) -> Message:
     """Save a message, then send it to the room (or to the help request's thread).
 
     A message held for review is saved but not sent; the caller tells its author. `member`:
     the poster's membership if the caller has just read it (the consumer's re-check of every
-    frame), not read a second time unless it must be locked."""
-    text = _clean_input(text)
+    frame), not read a second time unless it must be locked. `voice`: an uploaded recording,
+    for a voice message (`text` is then its optional note): checked first (`rooms.voice`), its
+    file written once the post is allowed, and deleted again if it is not saved after all."""
+    recording = check_recording(voice) if voice is not None else None
+    text = _clean_input(text) if recording is None else clean_note(text)
     client_id = str(client_id or "")[:64]
     words_version = check_rate_limit(user)
     # A transaction only to hold a lock while checking (the thread's state, slow mode): most
     # posts are one statement, the number and the INSERT (`rooms.events.save_numbered`): a
     # room's rate is bounded by its round trips to the database (bench/rooms_fanout.py).
     locking = help_request is not None or bool(room.slow_mode_seconds)
-    with transaction.atomic() if locking else contextlib.nullcontext():
-        now = timezone.now()
-        if help_request is not None:
-            help_request = lock(HelpRequest, help_request.pk)
-            if not permissions.can_write_in_thread(user, help_request):
-                raise RoomError("forbidden")
-        else:
-            _check_room_post(user, room, now, member)
-        text, held = _prepare_text(text, words_version)
-        message = Message(
-            room=room,
-            help_request=help_request,
-            author=user,
-            text=text,
-            client_id=client_id,
-            status=Message.Status.HELD if held else Message.Status.VISIBLE,
-            created_at=now,
-        )
-        if held:
-            message.save(force_insert=True)  # nobody sees it yet: no number
-        else:
-            # Last: the stream's row stays locked from its number to the commit.
-            events.save_numbered(message, help_request or room)
-            events.publish_message(message)
+    stored = ""
+    try:
+        with transaction.atomic() if locking else contextlib.nullcontext():
+            now = timezone.now()
+            if help_request is not None:
+                help_request = lock(HelpRequest, help_request.pk)
+                if not permissions.can_write_in_thread(user, help_request):
+                    raise RoomError("forbidden")
+            else:
+                _check_room_post(user, room, now, member)
+            text, held = _prepare_text(text, words_version)
+            message = Message(
+                room=room,
+                help_request=help_request,
+                author=user,
+                text=text,
+                client_id=client_id,
+                status=Message.Status.HELD if held else Message.Status.VISIBLE,
+                created_at=now,
+            )
+            if recording is not None:
+                stored = voice_files.store(recording, room)
+                message.voice = stored
+                message.voice_type = recording.recording.content_type
+                message.voice_seconds = recording.recording.seconds
+            if held:
+                message.save(force_insert=True)  # nobody sees it yet: no number
+            else:
+                # Last: the stream's row stays locked from its number to the commit.
+                events.save_numbered(message, help_request or room)
+                events.publish_message(message)
+    except BaseException:
+        voice_files.discard(stored)  # refused or not saved: no file left behind
+        raise
     return message
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_moderation
+from . import views, views_moderation, views_voice
 
 app_name = "rooms"
 
@@ -11,11 +11,14 @@ urlpatterns = [
     path("<slug:slug>/", views.room, name="room"),
     path("<slug:slug>/rules/", views.accept_rules, name="accept_rules"),
     path("<slug:slug>/post/", views.post, name="post"),
+    path("<slug:slug>/voice/", views_voice.room_post, name="voice_post"),
+    path("<slug:slug>/voice/<int:pk>/", views_voice.recording, name="voice"),
     path("<slug:slug>/messages/<int:pk>/report/", views.report, name="report"),
     path("<slug:slug>/help/", views.ask, name="ask"),
     path("<slug:slug>/help/<int:pk>/", views.help_request, name="help_request"),
     path("<slug:slug>/help/<int:pk>/claim/", views.claim, name="claim"),
     path("<slug:slug>/help/<int:pk>/post/", views.thread_post, name="thread_post"),
+    path("<slug:slug>/help/<int:pk>/voice/", views_voice.thread_post, name="thread_voice_post"),
     path("<slug:slug>/help/<int:pk>/resolve/", views.resolve, name="resolve"),
     path("<slug:slug>/moderation/", views_moderation.page, name="moderation"),
     path("<slug:slug>/moderation/mute/", views_moderation.mute, name="mute"),

@@ -12,10 +12,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, voice
 from .errors import RoomError
 from .forms import HelpRequestForm, MessageForm, ReasonForm
 from .models import HelpRequest, Message, OnDuty, Room
+
+# What the voice message's form tells and its script enforces (the server checks them again).
+VOICE_LIMITS = {
+    "voice_max_seconds": voice.MAX_SECONDS,
+    "voice_note_max_length": voice.NOTE_MAX_LENGTH,
+}
 
 
 def readable_room(request, slug) -> Room:
@@ -69,6 +75,7 @@ def room(request, slug):
             "form": MessageForm(),
             "help_form": HelpRequestForm(),
             "max_length": services.MAX_LENGTH,
+            **VOICE_LIMITS,
         },
     )
 
@@ -192,6 +199,7 @@ def help_request(request, slug, pk):
             "is_asker": help_request.asker_id == request.user.pk,
             "form": MessageForm(),
             "max_length": services.MAX_LENGTH,
+            **VOICE_LIMITS,
         },
     )
 

@@ -318,6 +318,11 @@ ROOMS_RATE_LIMIT_MESSAGES = int(os.environ.get("ROOMS_RATE_LIMIT_MESSAGES", "5")
 ROOMS_RATE_LIMIT_SECONDS = int(os.environ.get("ROOMS_RATE_LIMIT_SECONDS", "10"))
 # A question nobody has claimed after this long is listed for the facilitators.
 ROOMS_UNANSWERED_AFTER_MINUTES = int(os.environ.get("ROOMS_UNANSWERED_AFTER_MINUTES", "30"))
+# Voice messages: their length and size are checked on the server, from the file itself; the
+# files live outside MEDIA_ROOT, served only by the rooms' view to who may read the room.
+ROOMS_VOICE_MAX_SECONDS = int(os.environ.get("ROOMS_VOICE_MAX_SECONDS", "120"))
+ROOMS_VOICE_MAX_BYTES = int(os.environ.get("ROOMS_VOICE_MAX_BYTES", str(2 * 1024 * 1024)))
+ROOMS_VOICE_ROOT = Path(os.environ.get("ROOMS_VOICE_ROOT", BASE_DIR / "var" / "private" / "voice"))
 
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.ConsoleBackend")
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms"))
@@ -413,6 +418,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "img-src": [SELF, "data:"],
+        # blob: a voice message recorded in the page, listened to before it is sent.
+        "media-src": [SELF, "blob:"],
         "style-src": [SELF],
         "script-src": [SELF],
         "font-src": [SELF],

@@ -9,12 +9,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 
 from ambassadors.models import Mentorship, Volunteer
 from guides.models import GuideProgress
 from observatory.models import ExportLog
 from rooms.models import HelpRequest, Member, Message, OnDuty, Report
+from tests.rooms import audio
 from workshops import tokens
 from workshops.models import Registration, Workshop
 
@@ -38,6 +40,11 @@ def get(name, *args, query="", **kwargs) -> Case:
 
 def post(name, *args, data=None, effect=None, **kwargs) -> Case:
     return Case(reverse(name, args=args), "post", data or {}, effect, **kwargs)
+
+
+def recording() -> SimpleUploadedFile:
+    """A fresh upload for each request (the client reads it to its end)."""
+    return SimpleUploadedFile("voice.ogg", audio.ogg_opus(2), content_type="audio/ogg")
 
 
 def status_is(obj, status) -> Callable[[], bool]:
@@ -234,6 +241,18 @@ def views(w) -> dict[str, Case]:
             data={"text": "Bonjour"},
             effect=lambda: Message.objects.filter(room=room, text="Bonjour").exists(),
         ),
+        "rooms:voice_post": post(
+            "rooms:voice_post",
+            slug,
+            data={"audio": recording(), "note": "Un message vocal"},
+            effect=lambda: (
+                Message.objects.filter(room=room, text="Un message vocal")
+                .exclude(voice="")
+                .exists()
+            ),
+        ),
+        "rooms:voice": get("rooms:voice", slug, w.voice_message.pk),
+        "rooms:voice#private thread": get("rooms:voice", slug, w.thread_voice.pk),
         "rooms:report": post(
             "rooms:report",
             slug,
@@ -261,6 +280,17 @@ def views(w) -> dict[str, Case]:
             w.thread.pk,
             data={"text": "Voici"},
             effect=lambda: Message.objects.filter(help_request=w.thread, text="Voici").exists(),
+        ),
+        "rooms:thread_voice_post": post(
+            "rooms:thread_voice_post",
+            slug,
+            w.thread.pk,
+            data={"audio": recording(), "note": "Réponse vocale"},
+            effect=lambda: (
+                Message.objects.filter(help_request=w.thread, text="Réponse vocale")
+                .exclude(voice="")
+                .exists()
+            ),
         ),
         "rooms:resolve": post(
             "rooms:resolve",

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 
 from ambassadors.models import Charter
 from coeduc.demo.guides import load_demo_guides
@@ -40,6 +41,14 @@ ALLAUTH_NAMES = (
     "account_reset_password_done",
     "account_request_login_code",
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def voice_root(tmp_path_factory):
+    """Voice messages' files (the world has two, the uploads add more) in a folder of the run's
+    own, never in the checkout's var/private/voice."""
+    with override_settings(ROOMS_VOICE_ROOT=tmp_path_factory.mktemp("voice")):
+        yield
 
 
 def build_world():

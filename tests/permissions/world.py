@@ -11,6 +11,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from ambassadors import badges
@@ -20,6 +21,7 @@ from parents.models import OrganisationMembership, TerritoryPilot, User
 from parents.permissions import EDITORS_GROUP
 from rooms.models import HelpRequest, Message, Report
 from rooms.services import RoomError
+from rooms.storage import voice_storage
 from tests.factories import (
     join,
     make_organisation,
@@ -31,6 +33,7 @@ from tests.factories import (
     make_workshop,
     stage,
 )
+from tests.rooms import audio
 from workshops.models import Registration
 
 from .tables import ROLES
@@ -112,6 +115,17 @@ def build_rooms(w: SimpleNamespace) -> None:
     w.thread_message = Message.objects.create(
         room=w.room, help_request=w.thread, author=w.users["parent"], text="Merci !"
     )
+    # Voice messages: Nadia's in the room, the parent's in her private thread.
+    w.voice_message = message("", voice=_recording(w.room), voice_type="audio/ogg", voice_seconds=2)
+    w.thread_voice = Message.objects.create(
+        room=w.room,
+        help_request=w.thread,
+        author=w.users["parent"],
+        text="",
+        voice=_recording(w.room),
+        voice_type="audio/ogg",
+        voice_seconds=2,
+    )
     w.thread_hidden = Message.objects.create(
         room=w.room,
         help_request=w.thread,
@@ -119,6 +133,11 @@ def build_rooms(w: SimpleNamespace) -> None:
         text="Caché",
         status=Message.Status.HIDDEN,
     )
+
+
+def _recording(room) -> str:
+    """A recording in the voice messages' storage (the tests point it to a folder of theirs)."""
+    return voice_storage.save(f"room-{room.pk}/world.ogg", ContentFile(audio.ogg_opus(2)))
 
 
 def build_workshops(w: SimpleNamespace) -> None:

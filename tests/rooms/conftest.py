@@ -11,3 +11,11 @@ def fresh_channel_layer():
     channel_layers.backends.clear()
     yield
     channel_layers.backends.clear()
+
+
+@pytest.fixture(autouse=True)
+def voice_root(settings, tmp_path):
+    """Voice messages' files in a folder of the test's own (rooms.storage reads the setting
+    on each use), never in the checkout's var/private/voice."""
+    settings.ROOMS_VOICE_ROOT = tmp_path / "voice"
+    return settings.ROOMS_VOICE_ROOT

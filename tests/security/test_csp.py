@@ -32,6 +32,8 @@ ROLES = {
 SITE_POLICY = {
     "default-src": "'self'",
     "img-src": "'self' data:",
+    # blob: a voice message recorded in the page, listened to before it is sent.
+    "media-src": "'self' blob:",
     "style-src": "'self'",
     "script-src": "'self'",
     "font-src": "'self'",

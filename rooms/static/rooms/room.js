@@ -86,6 +86,38 @@
     return details;
   }
 
+  // A voice message's player, labelled as the server labels it (rooms_tags.voice_label).
+  var seconds = window.Intl && Intl.NumberFormat ? (function () {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || undefined,
+        { style: "unit", unit: "second", unitDisplay: "long" });
+    } catch (_e) { return null; }
+  })() : null;
+
+  function wholeSeconds(value) { return Math.max(1, Math.ceil((value || 0) - 0.05)); }
+
+  function clock(value) {
+    var whole = wholeSeconds(value);
+    return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0");
+  }
+
+  function player(message, author, when) {
+    var box = el("div", "msg__voice");
+    var audio = el("audio");
+    audio.controls = true;
+    audio.preload = "none";
+    audio.src = message.voice.url;
+    var whole = wholeSeconds(message.voice.seconds);
+    var length = seconds ? seconds.format(whole) : whole + " s";
+    audio.setAttribute("aria-label", format(data.tVoiceLabel, { name: author, when: when, length: length }));
+    var link = el("a", "", data.tVoiceLink);
+    link.href = message.voice.url;
+    audio.appendChild(link);
+    box.append(audio, document.createTextNode(" "),
+      el("span", "msg__voice-length", format(data.tVoiceLength, { length: clock(message.voice.seconds) })));
+    return box;
+  }
+
   function render(message) {
     var item = el("li", "msg" + (String(message.author.id) === me ? " msg--mine" : ""));
     item.id = "m-" + message.id;
@@ -100,12 +132,14 @@
     var body = el("div", "msg__text");
     if (message.erased) {
       body.appendChild(el("p", "msg__erased", data.tErased));
-    } else {
+    } else if (message.html) {
       var paragraph = el("p");
       paragraph.innerHTML = message.html; // sanitised and escaped by the server
       body.appendChild(paragraph);
     }
-    item.append(meta, body);
+    item.appendChild(meta);
+    if (message.voice && !message.erased) item.appendChild(player(message, author, time.textContent));
+    item.appendChild(body);
     if (String(message.author.id) !== me && !message.erased) {
       var report = reportForm(message);
       if (report) item.appendChild(report);
@@ -133,7 +167,8 @@
     posted(message.client_id);
     if (!quiet && String(message.author.id) !== me) {
       var text = node.querySelector(".msg__text").textContent.slice(0, 140);
-      announce(format(data.tNew, { name: message.author.name || data.tParent, text: text }));
+      var template = message.voice ? data.tNewVoice : data.tNew;
+      announce(format(template, { name: message.author.name || data.tParent, text: text }));
     }
     scheduleRead();
   }
@@ -301,6 +336,8 @@
       }
     });
   }
+  // A voice message sent over HTTP (voice.js): shown at once, its event later only confirms it.
+  document.addEventListener("rooms:sent", function (event) { add(event.detail, true); });
   document.addEventListener("visibilitychange", scheduleRead);
   window.addEventListener("pagehide", function () { stopped = true; if (socket) socket.close(); });
   connect();

@@ -4,6 +4,9 @@ import logging
 import re
 from collections.abc import Mapping
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
 # A path segment that opens someone's page or proves who they are: a guest's sign-up (its
 # token is the key to her page), a guest's personal data, a check-in code, allauth's e-mail
 # confirmation and password-reset keys, an ambassador's badge (its address names her).
@@ -100,4 +103,19 @@ class RedactPersonalData(logging.Filter):
             record.exc_text = redact_all(record.exc_text)
         if record.stack_info:
             record.stack_info = redact_all(record.stack_info)
+        return True
+
+
+class ConnectionErrorInOneLine(logging.Filter):
+    """A lost connection, logged with its traceback by a library that retries on its own (the
+    channel layer's receive task: every second while Redis is away): one line with the error
+    instead, as the rest of the site logs an outage (coeduc.outage)."""
+
+    LOST = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, self.LOST):
+            record.msg, record.args = f"{record.getMessage()}: {type(error).__name__}: {error}", ()
+            record.exc_info = record.exc_text = None
         return True

@@ -453,7 +453,10 @@ REQUEST_MAX_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZ
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "coeduc.logfilters.RedactPersonalData"}},
+    "filters": {
+        "personal_data": {"()": "coeduc.logfilters.RedactPersonalData"},
+        "connection_errors": {"()": "coeduc.logfilters.ConnectionErrorInOneLine"},
+    },
     "formatters": {
         "uvicorn": {"()": "uvicorn.logging.DefaultFormatter", "fmt": "%(levelprefix)s %(message)s"},
         "access": {
@@ -503,5 +506,7 @@ LOGGING = {
         "django.template": {"level": "INFO"},
         # WhiteNoise serves files with a sync iterator under ASGI; Django warns for each one.
         "django.request.asgi": {"level": "ERROR"},
+        # Redis away: the pub/sub layer logs its reconnect attempts each second, in one line.
+        "channels_redis.pubsub": {"filters": ["connection_errors"]},
     },
 }

@@ -207,3 +207,21 @@ def test_the_task_worker_s_own_handler_masks_contacts_too(monkeypatch):
     added = [handler for logger in loggers for handler in logger.handlers]
     assert added  # the library did add its own
     assert all(any(isinstance(f, RedactPersonalData) for f in h.filters) for h in added)
+
+
+def test_a_lost_redis_connection_is_logged_in_one_line_not_a_traceback(caplog):
+    """The channel layer retries every second while Redis is away (tests/deploy/test_faults)."""
+    import redis
+
+    layer_logger = logging.getLogger("channels_redis.pubsub")
+    try:
+        raise redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:9104.")
+    except redis.exceptions.ConnectionError:
+        layer_logger.exception("Unexpected exception in receive task")
+
+    record = caplog.records[-1]
+    assert record.exc_info is None and record.exc_text is None
+    assert record.getMessage() == (
+        "Unexpected exception in receive task: ConnectionError: Error 111 connecting to "
+        "127.0.0.1:9104."
+    )

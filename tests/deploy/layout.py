@@ -10,13 +10,14 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 import psycopg
 import pytest
+
+from tests.rooms.test_redis_restart import OwnRedis
 
 from .processes import CHECKOUT, DEPLOY, PrivatePostgres, _is_free, need, nginx_binary, request
 
@@ -57,39 +58,6 @@ def free_ports(count: int) -> list[int]:
     pytest.fail(f"no {count} free ports in {PORTS.start}–{PORTS.stop - 1}")
 
 
-class OwnRedis:
-    """A redis-server of the test's own, nothing saved to disk, restartable on its port."""
-
-    def __init__(self, port: int, log_dir: Path) -> None:
-        self.binary = shutil.which("redis-server")
-        need("redis-server (apt-get install redis-server)", self.binary)
-        self.port, self.log_path, self.process = port, log_dir / "redis.log", None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--logfile", str(self.log_path)],
-        )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with (
-                contextlib.suppress(OSError),
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5),
-            ):
-                return
-            time.sleep(0.05)
-        pytest.fail(f"redis-server did not start on port {self.port}")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
 class Layout:
     """run-local (nginx, two uvicorn workers, the background worker) on the test's own servers.
 
@@ -102,7 +70,8 @@ class Layout:
         self.web_ports = [first, second]
         self.postgres = DurablePostgres()
         self.postgres.port = pg_port
-        self.redis = OwnRedis(redis_port, tmp)
+        need("redis-server (apt-get install redis-server)", shutil.which("redis-server"))
+        self.redis = OwnRedis(tmp, redis_port)
         self.extra_env = env
         self.restarted: dict[int, subprocess.Popen] = {}  # workers started by the test
         self.process = None

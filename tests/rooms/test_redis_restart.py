@@ -39,10 +39,11 @@ CATCH_UP_SECONDS = 30
 
 
 class OwnRedis:
-    """A redis-server for this test only, restartable on the same port."""
+    """A redis-server of the test's own (nothing saved to disk), restartable on the same port;
+    the production layout's fault tests use it too (tests/deploy/layout.py)."""
 
-    def __init__(self, log_dir):
-        self.port = free_port()
+    def __init__(self, log_dir, port: int | None = None):
+        self.port = port or free_port()
         self.log_path = log_dir / "redis.log"
         self.process = None
 

@@ -263,6 +263,17 @@ def console_errors() -> list[str]:
     return []
 
 
+def record_errors(page, errors: list[str]) -> None:
+    """Keep the page's JavaScript errors and console errors (CSP violations among them)."""
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{page.url}: {message.text}") if message.type == "error" else None
+        ),
+    )
+
+
 @pytest.fixture
 def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Callable]:
     """Open a page in a fresh browser context (no cookies) on the live server.
@@ -310,15 +321,7 @@ def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Ca
         context.route("**/*", guard)
         context.route_web_socket(lambda url: True, guard_websocket)
         page = context.new_page()
-        page.on("pageerror", lambda error: console_errors.append(f"{page.url}: {error}"))
-        page.on(
-            "console",
-            lambda message: (
-                console_errors.append(f"{page.url}: {message.text}")
-                if message.type == "error"
-                else None
-            ),
-        )
+        record_errors(page, console_errors)
         return page
 
     yield open_page

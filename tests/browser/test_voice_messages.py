@@ -24,7 +24,7 @@ from tests.rooms import audio
 
 from . import checks
 from .a11y import assert_accessible
-from .conftest import BROWSER_LOCALES, CHROMIUM, CHROMIUM_ARGS, PHONE
+from .conftest import BROWSER_LOCALES, CHROMIUM, CHROMIUM_ARGS, PHONE, record_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.asgi]
 
@@ -92,15 +92,7 @@ def with_microphone(microphone_browser, site_url, console_errors):
         context.add_cookies([checks.session_cookie(site_url, email)])
         contexts.append(context)
         page = context.new_page()
-        page.on("pageerror", lambda error: console_errors.append(f"{page.url}: {error}"))
-        page.on(
-            "console",
-            lambda message: (
-                console_errors.append(f"{page.url}: {message.text}")
-                if message.type == "error"
-                else None
-            ),
-        )
+        record_errors(page, console_errors)
         return page
 
     yield open_page

@@ -8,11 +8,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import Client
 from django.utils import translation
 
 from core.sms import MemoryBackend
+from tests.migrated_template import migrate_or_copy
 
 # ALLOWED_HOSTS defaults to localhost, 127.0.0.1 and [::1], so the test client's usual
 # "testserver" would be refused. The demo's Wagtail site is "localhost" too.
@@ -35,6 +36,32 @@ def clear_cache() -> None:
                 redis.delete(*keys)
     else:
         backend.clear()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_migrated_once():
+    """While pytest-django creates the test databases (and only then: `django_db_setup` undoes
+    it), each SQLite one's `migrate` goes through tests/migrated_template.py."""
+    import django.core.management as management
+
+    migrate_for_real = management.call_command
+
+    def call_command(name, *args, **options):
+        alias = options.get("database", "default")
+        if name != "migrate" or connections[alias].vendor != "sqlite":
+            return migrate_for_real(name, *args, **options)
+        return migrate_or_copy(lambda: migrate_for_real(name, *args, **options), alias)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(management, "call_command", call_command)
+        yield patch
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_sqlite_migrated_once, django_db_setup):
+    """pytest-django's, with `_sqlite_migrated_once` in place while it runs (asked for first)."""
+    _sqlite_migrated_once.undo()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ except when the environment variable CI is set: there a missing browser is a fai
 Playwright's own browser downloads are never used (``playwright install`` is not needed).
 """
 
+import asyncio
 import io
 import json
 import os
@@ -234,9 +235,36 @@ def asgi_url(django_db_setup) -> Iterator[str]:
         time.sleep(0.02)
     assert server.started, "uvicorn did not start"
     port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}"
+    loop = server.servers[0].get_loop()
+    serving = asyncio.run_coroutine_threadsafe(_tasks(), loop).result(10)
+    ASGI_SERVERS[url] = lambda: asyncio.run_coroutine_threadsafe(_finished(serving), loop).result(
+        DRAIN_SECONDS + 5
+    )
+    yield url
+    del ASGI_SERVERS[url]
     server.should_exit = True
     thread.join(10)
+
+
+# uvicorn's servers of `asgi_url`, by address: what waits until the requests and sockets of a
+# test's pages are done with (`new_page` calls it once it has closed them).
+ASGI_SERVERS: dict[str, Callable[[], None]] = {}
+DRAIN_SECONDS = 10
+
+
+async def _tasks() -> set:
+    return asyncio.all_tasks() - {asyncio.current_task()}
+
+
+async def _finished(serving: set) -> None:
+    """Wait until the server's loop runs only what it ran before the tests (the server itself):
+    a room's consumer still leaving (presence, the group) would otherwise write to the
+    database while the test's teardown empties it ("database table is locked" on SQLite)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + DRAIN_SECONDS
+    while (pending := await _tasks() - serving) and loop.time() < deadline:
+        await asyncio.wait(pending, timeout=deadline - loop.time())
 
 
 @pytest.fixture
@@ -327,6 +355,8 @@ def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Ca
     yield open_page
     for context in contexts:
         context.close()
+    if site_url in ASGI_SERVERS:
+        ASGI_SERVERS[site_url]()
 
 
 @pytest.fixture

@@ -26,30 +26,12 @@ document.addEventListener("securitypolicyviolation", event => {
     + `(${event.sourceFile || "?"}:${event.lineNumber})`
   );
 });
-if (navigator.serviceWorker) {
-  const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
-  navigator.serviceWorker.register = (...args) => (window.__swRegistering = register(...args));
-}
 """
 VIOLATIONS = "() => window.__cspViolations || []"
-# After the load event (every subresource of the document has loaded or been refused): the
-# service worker the page registers, until it is installed (it has fetched and cached what it
-# keeps) or has failed, then one more frame and task, for the violation events queued meanwhile.
-# `register` is wrapped (RECORD_VIOLATIONS) so that this knows whether one is on its way.
-SETTLED = """async () => {
-  await new Promise(r => setTimeout(r, 0));  // the page's own load listeners have run
-  const registration = await (window.__swRegistering || Promise.resolve(null)).catch(() => null);
-  const worker = registration && (registration.installing || registration.waiting);
-  if (worker) {
-    await Promise.race([
-      new Promise(r => worker.addEventListener("statechange", () => {
-        if (["activated", "redundant"].includes(worker.state)) { r(); }
-      })),
-      new Promise(r => setTimeout(r, 5000)),
-    ]);
-  }
-  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-}"""
+# After the load event (every subresource of the document has loaded or been refused), one
+# more frame and task, for the violation events queued meanwhile. (`new_page` blocks service
+# workers: nothing is fetched on their behalf afterwards.)
+SETTLED = """() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"""
 ROOM_PATH = "/rooms/pronote-ent-aisne/"
 ROOM = "/{lang}" + ROOM_PATH
 

@@ -1,6 +1,7 @@
 """A realistic mixed load on the production layout (deploy/run-local), one worker then two.
 
     .venv/bin/python bench/production_load.py [--seconds 30] [--parents 12] [--chatters 24]
+        [--worker-cores 0.4]
 
 Starts `deploy/run-local --workers 1` (nginx, one uvicorn worker, the background worker, with
 the demo), drives it through nginx for `--seconds` after a warm-up, stops it, and does the same
@@ -17,6 +18,13 @@ without think time: together they keep the workers busy, so requests/s is what t
 serves. Two workers get twice the parents of one: if the throughput doubles, the time of each
 request stays the same (Little's law), so the two runs compare throughputs at (about) the same
 p95, which the report shows side by side. The chat's rate is the same in both runs.
+
+With `--worker-cores C`, each uvicorn worker runs in a CPU cgroup of its own, held to C of a
+core (the kernel's CFS quota; cgroup v1's `cpu` controller, as root): an app server of that
+size. On one 2-core machine, where nginx, PostgreSQL, Redis and these clients share the cores
+with the workers, that is how the ratio shows what one more app server adds, rather than how
+many cores the machine has left (without it, one worker already takes most of one core and
+the others the rest). The report gives each worker's CPU and how often the quota stopped it.
 
 The guest sign-up limits per address (WORKSHOPS_SIGNUP_RATE_LIMIT, _ADDRESS_LIMIT,
 _CONTACT_LIMIT) are raised to 1,000,000 in run-local's environment: every parent of the bench
@@ -37,6 +45,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import http_client  # bench/http_client.py (the script's folder is on sys.path)
 from harness import ROOT
@@ -47,6 +56,8 @@ CHAT_INTERVAL = 5.0  # seconds between two messages of one member (the rooms all
 WARM_UP = 5.0
 WORK = ROOT / "var" / "bench_production"
 TARGET_RATIO = 1.7
+CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")  # cgroup v1's cpu controller
+CFS_PERIOD_US = 100_000
 # Members of the demo's rooms, sessions for them (printed as JSON on the last line).
 SETUP = """
 import json
@@ -136,6 +147,40 @@ class RunLocal:
         self.output.close()
 
 
+class WorkerCgroups:
+    """Each worker of run-local (its pid file) in a cgroup of its own, held to `cores`."""
+
+    def __init__(self, port: int, workers: int, cores: float) -> None:
+        if not (CPU_CGROUPS / "cgroup.procs").exists():
+            raise SystemExit(f"--worker-cores needs cgroup v1's cpu controller at {CPU_CGROUPS}")
+        self.groups = []
+        for web_port in range(port + 1, port + 1 + workers):
+            group = CPU_CGROUPS / f"coeduc-bench-web-{web_port}"
+            group.mkdir(exist_ok=True)
+            (group / "cpu.cfs_period_us").write_text(str(CFS_PERIOD_US))
+            (group / "cpu.cfs_quota_us").write_text(str(int(cores * CFS_PERIOD_US)))
+            (group / "cgroup.procs").write_text((WORK / f"web-{web_port}.pid").read_text())
+            self.groups.append(group)
+
+    def throttled(self) -> dict[str, tuple[int, int]]:
+        """Per group: (periods, periods in which the quota stopped the worker)."""
+        found = {}
+        for group in self.groups:
+            stat = dict(line.split() for line in (group / "cpu.stat").read_text().splitlines())
+            found[group.name] = (int(stat["nr_periods"]), int(stat["nr_throttled"]))
+        return found
+
+    def remove(self) -> None:
+        """Once the workers have exited (an empty cgroup can be removed)."""
+        for group in self.groups:
+            for _ in range(50):
+                try:
+                    group.rmdir()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+
 def cpu_seconds() -> dict[str, float]:
     """CPU seconds so far of uvicorn, nginx, PostgreSQL, Redis, this script, and the machine."""
     ticks = os.sysconf("SC_CLK_TCK")
@@ -213,12 +258,18 @@ def main() -> None:
     parser.add_argument("--parents", type=int, default=12, help="per worker")
     parser.add_argument("--chatters", type=int, default=24)
     parser.add_argument("--port", type=int, default=8280, help="nginx; the workers on +1, +2")
+    parser.add_argument(
+        "--worker-cores", type=float, default=0, help="hold each worker to this much of a core"
+    )
     args = parser.parse_args()
     env = environment(args)
     rates, p95s = {}, {}
     site = None
     for workers in (1, 2):
         layout = RunLocal(env, workers, demo=site is None)
+        cgroups = (
+            WorkerCgroups(args.port, workers, args.worker_cores) if args.worker_cores else None
+        )
         try:
             if site is None:
                 output = layout.manage("shell", "-v", "0", "-c", SETUP.format(**vars(args)))
@@ -227,8 +278,15 @@ def main() -> None:
             figures, chat = http_client.run(drive(args.port, site, parents, args.seconds))
             rates[workers] = report(workers, parents, figures, chat)
             p95s[workers] = figures.p95()
+            if cgroups:
+                print(
+                    f"  each worker held to {args.worker_cores} core; CFS periods (all,"
+                    f" throttled): {cgroups.throttled()}"
+                )
         finally:
             layout.stop()
+            if cgroups:
+                cgroups.remove()
     ratio = rates[2] / rates[1]
     verdict = "meets" if ratio >= TARGET_RATIO else "below"
     print(

@@ -4,13 +4,14 @@ import json
 
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST, require_safe
 from wagtail import views as wagtail_views
 from wagtail.documents import get_document_model
 
+from core.audio import ranged_response
 from parents.permissions import is_parent
 
 from . import audio, services
@@ -87,31 +88,10 @@ def recording(request, document_id):
         raise Http404
     file = document.file.storage.open(document.file.name, "rb")
     size = document.file.storage.size(document.file.name)
-    try:
-        wanted = audio.byte_range(request.headers.get("Range", ""), size)
-    except audio.UnsatisfiableRange:
-        file.close()
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return _recording_headers(response)
-    if wanted is None:
-        response = FileResponse(file, content_type=content_type, filename=document.filename)
-        return _recording_headers(response)
-    start, end = wanted
-    with file:
-        file.seek(start)
-        body = file.read(end - start + 1)  # documents are at most 10 MB (the upload limit)
-    response = HttpResponse(body, status=206, content_type=content_type)
-    response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    response["Content-Length"] = str(len(body))
-    return _recording_headers(response)
-
-
-def _recording_headers(response):
-    response["Accept-Ranges"] = "bytes"
-    response["X-Content-Type-Options"] = "nosniff"
-    # Opened on its own, it runs nothing; the address changes with the file (``?v=``).
-    response["Content-Security-Policy"] = "default-src 'none'; media-src 'self'; sandbox"
+    response = ranged_response(
+        file, size, content_type, request.headers.get("Range", ""), filename=document.filename
+    )
+    # The address changes with the file (``?v=``): a day's copy is never stale.
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -7,15 +7,16 @@ a short note, perhaps empty, under the same watched words and masking; only its 
 (type, length, address) goes through the channel layer, never the sound.
 """
 
-import re
 import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from core.audio import EXTENSIONS, ranged_response
 
 from .errors import RoomError
 from .storage import voice_storage
@@ -119,44 +120,6 @@ def read(name: str) -> bytes:
 
 # --- The answer to a request ---------------------------------------------------------------
 
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-EXTENSIONS = {"audio/ogg": ".ogg", "audio/webm": ".webm", "audio/mp4": ".m4a"}
-
-
-class UnsatisfiableRange(Exception):
-    pass
-
-
-def byte_range(header: str, size: int) -> tuple[int, int] | None:
-    """(first, last) byte asked for by a Range header, None for the whole file (no header,
-    several ranges, or one we do not read: a server may always answer in full)."""
-    match = RANGE.match(header.strip())
-    if not match or not any(match.groups()):
-        return None
-    first, last = match.groups()
-    if not first:  # the last N bytes
-        length = int(last)
-        if not length:
-            raise UnsatisfiableRange
-        return max(0, size - length), size - 1
-    first = int(first)
-    last = min(int(last), size - 1) if last else size - 1
-    if first >= size or last < first:
-        raise UnsatisfiableRange
-    return first, last
-
-
-def _headers(response, message):
-    response["Accept-Ranges"] = "bytes"
-    response["X-Content-Type-Options"] = "nosniff"
-    # Each request is checked: no copy kept by the browser or on the way, once erased.
-    response["Cache-Control"] = "private, no-store"
-    # Opened on its own, the file runs nothing.
-    response["Content-Security-Policy"] = "default-src 'none'; media-src 'self'; sandbox"
-    extension = EXTENSIONS.get(message.voice_type, "")
-    response["Content-Disposition"] = f'inline; filename="voice-{message.pk}{extension}"'
-    return response
-
 
 def file_response(request, message) -> HttpResponse:
     """The recording of a message whose listener the caller has checked: whole, or the range
@@ -165,22 +128,10 @@ def file_response(request, message) -> HttpResponse:
         file = voice_storage.open(message.voice.name, "rb")
     except OSError:
         raise Http404 from None  # gone from the storage (erased meanwhile)
-    size = file.size
     content_type = message.voice_type or "application/octet-stream"
-    try:
-        wanted = byte_range(request.headers.get("Range", ""), size)
-    except UnsatisfiableRange:
-        file.close()
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return _headers(response, message)
-    if wanted is None:
-        return _headers(FileResponse(file, content_type=content_type), message)
-    first, last = wanted
-    with file:
-        file.seek(first)
-        body = file.read(last - first + 1)  # a recording is MAX_BYTES at most
-    response = HttpResponse(body, status=206, content_type=content_type)
-    response["Content-Range"] = f"bytes {first}-{last}/{size}"
-    response["Content-Length"] = str(len(body))
-    return _headers(response, message)
+    response = ranged_response(file, file.size, content_type, request.headers.get("Range", ""))
+    # Each request is checked: no copy kept by the browser or on the way, once erased.
+    response["Cache-Control"] = "private, no-store"
+    extension = EXTENSIONS.get(message.voice_type, "")
+    response["Content-Disposition"] = f'inline; filename="voice-{message.pk}{extension}"'
+    return response

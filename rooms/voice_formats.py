@@ -25,6 +25,8 @@ from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
+from core.audio import EXTENSIONS, HEAD_BYTES, container
+
 
 class UnreadableAudio(Exception):
     """`kind`: "type" (not a recording of ours: another format, a picture, a program) or
@@ -44,13 +46,13 @@ class Recording:
 
 def read_recording(data: bytes) -> Recording:
     """The recording's type and duration, or UnreadableAudio."""
-    if data.startswith(b"OggS"):
-        return Recording("audio/ogg", ".ogg", _ogg_seconds(data))
-    if data.startswith(b"\x1a\x45\xdf\xa3"):
-        return Recording("audio/webm", ".webm", _webm_seconds(data))
-    if data[4:8] == b"ftyp":
-        return Recording("audio/mp4", ".m4a", _mp4_seconds(data))
-    raise UnreadableAudio("type")
+    # The signature chooses the reader (`core.audio`, as for guides' recordings); the reader
+    # then tells sound from film, and a whole file from a cut-off one.
+    kind = container(data[:HEAD_BYTES])
+    if kind not in READERS:
+        raise UnreadableAudio("type")  # MP3 or ADTS play in guides, but no browser records them
+    content_type, seconds_of = READERS[kind]
+    return Recording(content_type, EXTENSIONS[content_type], seconds_of(data))
 
 
 # --- Ogg -----------------------------------------------------------------------------------
@@ -297,3 +299,11 @@ def _mp4_seconds(data: bytes) -> float:
         raise UnreadableAudio("broken") from None
     except mutagen.MutagenError:
         raise UnreadableAudio("broken") from None
+
+
+# The containers browsers record in (MediaRecorder), each with the reader of its duration.
+READERS = {
+    "ogg": ("audio/ogg", _ogg_seconds),
+    "ebml": ("audio/webm", _webm_seconds),
+    "mp4": ("audio/mp4", _mp4_seconds),
+}

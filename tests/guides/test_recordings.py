@@ -12,7 +12,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, Locale, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from guides.audio import byte_range, sniff_audio_type
+from core.audio import byte_range, sniff_audio_type
 from parents.models import User
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def test_byte_ranges(header, expected):
 
 @pytest.mark.parametrize("header", ["bytes=1000-", "bytes=-0"])
 def test_a_range_past_the_end_is_unsatisfiable(header):
-    from guides.audio import UnsatisfiableRange
+    from core.audio import UnsatisfiableRange
 
     with pytest.raises(UnsatisfiableRange):
         byte_range(header, 1000)

@@ -16,10 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from core.audio import byte_range
 from core.personal_data import Person, export_person
 from rooms import events, moderation, services
 from rooms.models import Message, ModerationAction, Room, WatchedWord
-from rooms.voice import byte_range
 from rooms.voice_formats import read_recording
 from tests.factories import (
     join,

@@ -10,6 +10,7 @@ import asyncio
 import re
 import time
 import urllib.parse
+import uuid
 from dataclasses import dataclass, field
 
 try:
@@ -49,17 +50,25 @@ class Connection:
         return self
 
     async def request(
-        self, method: str, path: str, form: dict | None = None, headers: dict | None = None
+        self,
+        method: str,
+        path: str,
+        form: dict | None = None,
+        headers: dict | None = None,
+        body: bytes = b"",
     ) -> Response:
+        """`form`: an urlencoded form; or `body`, sent as it is (its Content-Type in `headers`)."""
         if self.writer is None:
             await self.open()
-        body = urllib.parse.urlencode(form).encode() if form is not None else b""
+        if form is not None:
+            body = urllib.parse.urlencode(form).encode()
         lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
         all_headers = {**self.extra_headers, **(headers or {})}
         if self.cookies:
             all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if form is not None:
             all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if form is not None or body:
             all_headers["Content-Length"] = str(len(body))
         lines += [f"{name}: {value}" for name, value in all_headers.items()]
         started = time.monotonic()
@@ -99,3 +108,24 @@ class Connection:
 
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def multipart(fields: dict[str, str], files: dict[str, tuple[str, str, bytes]]) -> tuple:
+    """(body, Content-Type) of a multipart/form-data form: `files` maps a field to its
+    (file name, content type, bytes)."""
+    boundary = "bench" + uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + value.encode()
+            + b"\r\n"
+        )
+    for name, (filename, content_type, data) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+        )
+        parts.append(head.encode() + data + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"

@@ -10,15 +10,24 @@ import asyncio
 import collections
 import json
 import resource
+import secrets
+import string
 import time
+import urllib.parse
 import uuid
 
+import http_client  # bench/http_client.py
 import uvloop
+from harness import ROOT
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 # Realistic text (typed by a parent), with nothing the rooms would mask or hold.
 TEXT = "Bonjour, quelqu'un sait comment retrouver le mot de passe EduConnect de ma fille ?"
+# A voice message: a real recording (espeak-ng, then opusenc: what Firefox records), 2.6 s.
+RECORDING = (ROOT / "tests" / "rooms" / "audio" / "espeak-opusenc.opus").read_bytes()
+# Django's CSRF check compares the cookie with the header: a token of the client's own will do.
+CSRF_TOKEN = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
 
 
 def make_client_id(step: int, sender: int, seq: int) -> str:
@@ -45,6 +54,7 @@ class Client:
         self.url, self.cookie, self.origin = url, cookie, origin
         self.socket = None
         self.reader = None
+        self.http = None  # its keep-alive HTTP connection, for voice messages
         self.seq = 0
 
     async def open(self, hello: bool, deflate: bool) -> str | None:
@@ -114,7 +124,41 @@ class Client:
         )
         await self.socket.send(frame)
 
+    async def post_voice(self, step: int, sender: int) -> None:
+        """A voice message as the page's recorder sends it: over HTTP (multipart, the file and
+        the client_id), then broadcast by the server as metadata and timed like any other."""
+        self.seq += 1
+        fields = {"client_id": make_client_id(step, sender, self.seq), "note": ""}
+        body, content_type = http_client.multipart(
+            fields, {"audio": ("voice.ogg", "audio/ogg", RECORDING)}
+        )
+        url = urllib.parse.urlsplit(self.url)  # ws://host:port/ws/rooms/<slug>/
+        slug = url.path.rstrip("/").rsplit("/", 1)[1]
+        headers = {"Content-Type": content_type, "Accept": "application/json",
+                   "X-CSRFToken": CSRF_TOKEN}  # fmt: skip
+        for attempt in range(2):  # the server closes a connection left idle between steps
+            if self.http is None:
+                name, _, value = self.cookie.partition("=")
+                cookies = {name: value, "csrftoken": CSRF_TOKEN}
+                self.http = http_client.Connection(url.hostname, url.port, cookies=cookies)
+            try:
+                answer = await self.http.request(
+                    "POST", f"/fr/rooms/{slug}/voice/", headers=headers, body=body
+                )
+                break
+            except (OSError, asyncio.IncompleteReadError):
+                await self.http.close()
+                self.http = None
+                if attempt:
+                    self.worker.errors["voice: connection"] += 1
+                    return
+        if answer.status != 201:
+            self.worker.errors[f"voice: HTTP {answer.status}"] += 1
+
     async def close(self) -> None:
+        if self.http is not None:
+            await self.http.close()
+            self.http = None
         if self.socket is not None:
             await self.socket.close()
         if self.reader is not None:
@@ -161,8 +205,11 @@ class Worker:
         self.frames = self.frame_bytes = 0
         return {**counted, "seconds": time.monotonic() - started}
 
-    async def run_step(self, step: int, rate: float, seconds: float, start_at: float, drain: float):
-        """Posts at `rate` per second from this worker's clients, in turn, from `start_at`."""
+    async def run_step(
+        self, step: int, rate: float, seconds: float, start_at: float, drain: float, voice_every=0
+    ):
+        """Posts at `rate` per second from this worker's clients, in turn, from `start_at`;
+        with `voice_every` N, one post in N is a voice message (sent over HTTP)."""
         self.reset()
         self.step = step
         cpu_before = cpu_seconds()
@@ -176,7 +223,9 @@ class Worker:
                 await asyncio.sleep(delay)
             lags.append(max(0.0, time.monotonic() - due) * 1000)
             client = self.clients[(i * 7919 + self.index) % len(self.clients)]
-            sends.append(asyncio.create_task(client.post(step, self.index)))
+            voice = voice_every and i % voice_every == voice_every - 1
+            post = client.post_voice if voice else client.post
+            sends.append(asyncio.create_task(post(step, self.index)))
         await asyncio.gather(*sends, return_exceptions=True)
         end = time.monotonic()
         # Drain: until nothing of this step arrived for 1 s (at most `drain` seconds).

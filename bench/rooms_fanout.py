@@ -1,7 +1,8 @@
 """200 people in one room: how many messages per second reach everyone, with p99 under 250 ms.
 
     .venv/bin/python bench/rooms_fanout.py [--quick] [--layers core,pubsub] [--servers 1,2]
-        [--consumers bare,rooms] [--clients 200] [--idle 1000] [--client-processes 1]
+        [--consumers bare,rooms,voice] [--voice-every 5] [--clients 200] [--idle 1000]
+        [--client-processes 1]
 
 Needs PostgreSQL and Redis on 127.0.0.1. Uses the database `coeduc_bench` (created and
 migrated if missing) and Redis database 6. For each channel layer (`CHANNEL_LAYER=core`, then
@@ -18,6 +19,11 @@ once between the last pass and the miss. Each message's client_id carries its se
 every receipt is timed, by every recipient (the sender's own echo included).
 delivered/expected counts distinct (message, recipient) pairs against messages sent × people.
 
+`voice` is the rooms consumer again with one post in `--voice-every` a voice message (a real
+2.6 s Ogg Opus recording, uploaded over HTTP as the page's recorder does, to the same servers):
+the file is checked and stored, then only its metadata goes through the channel layer. Its
+highest rate against the `rooms` series' of the same run says what voice messages cost a room.
+
 With one server it also opens `--idle` idle connections (rooms, then bare) and reports the
 server's resident memory per 1,000. CPU: of the server processes, Redis, and the clients
 (which share the machine's cores; a client near 100 % of a core measures itself — add
@@ -29,6 +35,7 @@ import contextlib
 import multiprocessing
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -63,6 +70,7 @@ def environment(layer: str) -> dict:
         DJANGO_SETTINGS_MODULE="rooms_settings",
         # Each person posts up to one message a second here; the check itself is still paid.
         ROOMS_RATE_LIMIT_MESSAGES="1000",
+        ROOMS_VOICE_ROOT=str(LOGS / "voice"),  # the voice series' uploads, removed at the end
         PYTHONPATH=os.pathsep.join([str(ROOT / "bench"), env.get("PYTHONPATH", "")]),
     )
     return env
@@ -270,9 +278,10 @@ class Clients:
 class Series:
     """One consumer behind one set of servers: steps the rate, keeps every step's figures."""
 
-    def __init__(self, name, clients, servers, members, seconds, drain):
+    def __init__(self, name, clients, servers, members, seconds, drain, voice_every=0):
         self.name, self.clients, self.servers = name, clients, servers
         self.members, self.seconds, self.drain = members, seconds, drain
+        self.voice_every = voice_every
         self.steps: list[dict] = []
         self.step_number = 0
 
@@ -292,6 +301,7 @@ class Series:
                     "seconds": self.seconds,
                     "start_at": start_at,
                     "drain": self.drain,
+                    "voice_every": self.voice_every,
                 }
             ]
             * workers,
@@ -321,12 +331,12 @@ class Series:
         return best
 
 
-def run_series(name, clients, servers, sockets, hello, args) -> dict:
+def run_series(name, clients, servers, sockets, hello, args, voice_every=0) -> dict:
     started = time.monotonic()
     connected = clients.connect(sockets, hello=hello, deflate=not args.no_deflate)
     # The steps start once what the arrivals sent (history, presence) has been received.
     print(f"  {name}: {connected} of {len(sockets)} connected; {clients.settle(started)}")
-    series = Series(name, clients, servers, connected, args.seconds, args.drain)
+    series = Series(name, clients, servers, connected, args.seconds, args.drain, voice_every)
     best = series.climb(args.rates)
     clients.close()
     return {"name": name, "members": connected, "best": best, "steps": series.steps}
@@ -373,6 +383,9 @@ def main() -> None:
     parser.add_argument("--layers", default="core,pubsub")
     parser.add_argument("--servers", default="1,2")
     parser.add_argument("--consumers", default="bare,rooms")
+    parser.add_argument(
+        "--voice-every", type=int, default=5, help="voice series: one post in N is a voice message"
+    )
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--idle", type=int, default=1000)
     parser.add_argument("--client-processes", type=int, default=1)
@@ -423,7 +436,8 @@ def main() -> None:
                 servers = start_servers(env, count)
                 try:
                     for consumer in consumers:
-                        path = f"/ws/{consumer}/{ROOM}/"
+                        # "voice": the rooms consumer, some posts voice messages (over HTTP).
+                        path = f"/ws/{'rooms' if consumer == 'voice' else consumer}/{ROOM}/"
                         sockets = [
                             (
                                 f"ws://127.0.0.1:{PORTS[i % count]}{path}",
@@ -433,18 +447,21 @@ def main() -> None:
                             for i in range(args.clients)
                         ]
                         name = f"{consumer}, {layer}, {count} proc"
+                        voice_every = args.voice_every if consumer == "voice" else 0
+                        hello = consumer != "bare"
                         results.append(
-                            run_series(name, clients, servers, sockets, consumer != "bare", args)
+                            run_series(name, clients, servers, sockets, hello, args, voice_every)
                         )
                 finally:
                     stop_servers(servers)
             if 1 in map(int, args.servers.split(",")) and args.idle:
-                for consumer in consumers:
+                for consumer in (c for c in consumers if c != "voice"):  # rooms' sockets
                     per, n = idle_memory(env, clients, consumer, cookies, args)
                     memory.append((f"{consumer}, {layer}", per, n))
                     print(f"  idle: {per:.1f} KB per connection ({n} connections)")
     finally:
         clients.exit()
+        shutil.rmtree(LOGS / "voice", ignore_errors=True)
     rooms_report.report(results, memory, time.monotonic() - started, args)
 
 

@@ -52,15 +52,16 @@ def person(user) -> dict:
     return {"id": user.pk, "name": display_name(user)} if user else {"id": None, "name": ""}
 
 
-def serialize_voice(message: Message) -> dict | None:
-    """A voice message's recording as pages see it: where to fetch it (the view checks who asks,
-    every time), its type and its length in seconds. Never the sound itself."""
-    if not message.voice or message.erased:
+def serialize_voice(row: Message | HelpRequest) -> dict | None:
+    """A recording (a voice message's, a question's) as pages see it: where to fetch it (the
+    view checks who asks, every time), its type and its length in seconds. Never the sound."""
+    if not row.voice or row.erased:
         return None
+    view = "rooms:question_voice" if isinstance(row, HelpRequest) else "rooms:voice"
     # One address for every page, whatever its language: the event is serialised once.
     with translation.override(settings.LANGUAGE_CODE):
-        url = reverse("rooms:voice", args=[message.room.slug, message.pk])
-    return {"url": url, "type": message.voice_type, "seconds": round(message.voice_seconds, 2)}
+        url = reverse(view, args=[row.room.slug, row.pk])
+    return {"url": url, "type": row.voice_type, "seconds": round(row.voice_seconds, 2)}
 
 
 def serialize_message(message: Message) -> dict:
@@ -82,6 +83,7 @@ def serialize_help_request(help_request: HelpRequest) -> dict:
         "room": help_request.room.slug,
         "asker": person(help_request.asker),
         "html": plain_text_to_html(help_request.question),
+        "voice": serialize_voice(help_request),
         "private": help_request.is_private,
         "status": help_request.status,
         "created_at": help_request.created_at.isoformat(),

@@ -35,6 +35,18 @@ class EventCounter(models.Model):
         super().save(*args, **kwargs)
 
 
+class Recorded(models.Model):
+    """A row that may carry a recording (a voice message, a question asked by voice): the file
+    kept out of MEDIA_ROOT (rooms.storage), its type and length as read from it (rooms.voice)."""
+
+    voice = models.FileField(storage=voice_storage, max_length=200, blank=True)
+    voice_type = models.CharField(max_length=20, blank=True)
+    voice_seconds = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class RoomQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -126,7 +138,7 @@ class Member(models.Model):
         return self.banned_at is not None
 
 
-class HelpRequest(EventCounter):
+class HelpRequest(Recorded, EventCounter):
     """A parent's question to the ambassadors on duty, then a private thread with the one
     who claimed it."""
 
@@ -139,7 +151,8 @@ class HelpRequest(EventCounter):
     asker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    question = models.TextField(_("your question"))
+    # Asked by voice, the question is its recording's optional note.
+    question = models.TextField(_("your question"), blank=True)
     is_private = models.BooleanField(_("only the ambassadors see my question"), default=False)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
@@ -179,7 +192,7 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(room=room, help_request__isnull=True)
 
 
-class Message(models.Model):
+class Message(Recorded, models.Model):
     """One message, in a room or in a help request's private thread. Plain text, contacts
     already masked; shown through core.sanitize.plain_text_to_html."""
 
@@ -196,12 +209,8 @@ class Message(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # A voice message's text is its recording's note, perhaps empty.
     text = models.TextField()
-    # A voice message: its recording (the text is then a short note, perhaps empty), kept out
-    # of MEDIA_ROOT (rooms.storage); its type and length as read from the file (rooms.voice).
-    voice = models.FileField(storage=voice_storage, max_length=200, blank=True)
-    voice_type = models.CharField(max_length=20, blank=True)
-    voice_seconds = models.FloatField(null=True, blank=True)
     # The author erased their account: the text is gone, "deleted account" is shown instead.
     erased = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)

@@ -166,3 +166,10 @@ def can_listen(user, message) -> bool:
     if can_moderate_room(user, message.room):
         return True
     return shown and can_read_room(user, message.room)
+
+
+def can_listen_to_question(user, help_request: HelpRequest) -> bool:
+    """A question asked by voice: for whoever sees the question."""
+    if help_request.erased or not help_request.voice:
+        return False
+    return can_see_help_request(user, help_request)

@@ -1,9 +1,9 @@
 """Personal data of the rooms, for core.personal_data: a person's messages, voice messages,
-questions, reports, memberships and presence.
+questions (written or spoken), reports, memberships and presence.
 
 Erasure keeps the conversations' shape: a message's text is emptied and flagged, and is shown
 as "deleted account" (translated when displayed); a voice message's recording is deleted from
-the storage; reports made or received lose their reason and their reporter.
+the storage (a question's too); reports made or received lose their reason and their reporter.
 """
 
 import base64
@@ -91,51 +91,61 @@ def _erase(person: Person) -> int:
     return touched
 
 
+def _recording(row, note: str, **where) -> dict:
+    try:
+        data = base64.b64encode(voice.read(row.voice.name)).decode("ascii")
+    except OSError:
+        data = None  # missing from the storage: the row is still told
+    return {
+        "room": row.room.name,
+        "note": note,
+        "created_at": row.created_at.isoformat(),
+        **where,
+        "type": row.voice_type,
+        "seconds": row.voice_seconds,
+        "base64": data,
+    }
+
+
 def _export_voice(person: Person):
-    """Each voice message's recording itself (base64), with its note, length and type."""
+    """Each recording itself (base64), a voice message's or a question's, with its note, length
+    and type."""
     if person.user_id is None:
         return []
-    recordings = (
-        Message.objects.filter(author_id=person.user_id, erased=False)
-        .exclude(voice="")
-        .select_related("room")
-        .order_by("pk")
-    )
-    exported = []
-    for message in recordings:
-        try:
-            data = base64.b64encode(voice.read(message.voice.name)).decode("ascii")
-        except OSError:
-            data = None  # missing from the storage: the row is still told
-        exported.append(
-            {
-                "room": message.room.name,
-                "note": message.text,
-                "created_at": message.created_at.isoformat(),
-                "help_request": message.help_request_id,
-                "type": message.voice_type,
-                "seconds": message.voice_seconds,
-                "base64": data,
-            }
-        )
-    return exported
+    messages = Message.objects.filter(author_id=person.user_id, erased=False).exclude(voice="")
+    questions = HelpRequest.objects.filter(asker_id=person.user_id, erased=False).exclude(voice="")
+    return [
+        _recording(message, message.text, help_request=message.help_request_id)
+        for message in messages.select_related("room").order_by("pk")
+    ] + [
+        _recording(question, question.question, question=question.pk)
+        for question in questions.select_related("room").order_by("pk")
+    ]
 
 
 def _erase_voice(person: Person) -> int:
     """The files leave the storage once the erasure is committed (a rollback keeps them)."""
     if person.user_id is None:
         return 0
-    recordings = Message.objects.filter(author_id=person.user_id).exclude(voice="")
-    for name in recordings.values_list("voice", flat=True):
-        voice.discard_after_commit(name)
-    return recordings.update(voice="", voice_type="", voice_seconds=None)
+    touched = 0
+    for recordings in (
+        Message.objects.filter(author_id=person.user_id).exclude(voice=""),
+        HelpRequest.objects.filter(asker_id=person.user_id).exclude(voice=""),
+    ):
+        for name in recordings.values_list("voice", flat=True):
+            voice.discard_after_commit(name)
+        touched += recordings.update(voice="", voice_type="", voice_seconds=None)
+    return touched
 
 
 register(
     Source(
         name="rooms.voice",
         label=_("Help rooms: your voice messages"),
-        covers={Message._meta.label: ("voice", "voice_type", "voice_seconds")},
+        covers={
+            Message._meta.label: ("voice", "voice_type", "voice_seconds"),
+            HelpRequest._meta.label: ("voice", "voice_type", "voice_seconds"),
+        },
         export=_export_voice,
         erase=_erase_voice,
         order=29,  # before the messages: their erasure then sends them without a recording

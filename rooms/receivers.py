@@ -1,11 +1,11 @@
 """Signal receivers of the rooms: every process reads the watched words again after a change;
-a voice message's file goes with its row (a room deleted, a message purged)."""
+a recording's file goes with its row (a room deleted, a message or a question purged)."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import voice, watched_words
-from .models import Message, WatchedWord
+from .models import HelpRequest, Message, WatchedWord
 
 
 @receiver(post_save, sender=WatchedWord)
@@ -15,5 +15,6 @@ def watched_words_changed(**kwargs):
 
 
 @receiver(post_delete, sender=Message)
-def message_deleted(instance, **kwargs):
+@receiver(post_delete, sender=HelpRequest)
+def recorded_row_deleted(instance, **kwargs):
     voice.discard_after_commit(instance.voice.name)

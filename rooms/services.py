@@ -146,11 +146,7 @@ def post_message(
                 status=Message.Status.HELD if held else Message.Status.VISIBLE,
                 created_at=now,
             )
-            if recording is not None:
-                stored = voice_files.store(recording, room)
-                message.voice = stored
-                message.voice_type = recording.recording.content_type
-                message.voice_seconds = recording.recording.seconds
+            stored = voice_files.attach(message, recording, room)
             if held:
                 message.save(force_insert=True)  # nobody sees it yet: no number
             else:
@@ -271,20 +267,31 @@ def _publish_help_request(help_request: HelpRequest) -> None:
     events.publish_help_request(help_request)
 
 
-def ask_for_help(user, room: Room, question, is_private=False) -> HelpRequest:
-    question = _clean_input(question)
+def ask_for_help(user, room: Room, question, is_private=False, voice=None) -> HelpRequest:
+    """Send a question to the ambassadors on duty. `voice`: an uploaded recording, for a
+    question asked by voice (`question` is then its optional note), checked and kept as a
+    voice message's is (`post_message`)."""
+    recording = check_recording(voice) if voice is not None else None
+    question = _clean_input(question) if recording is None else clean_note(question)
     words_version = check_rate_limit(user)
-    with transaction.atomic():
-        member = _lock_member(user, room)
-        refusal = permissions.post_refusal(user, room, member)
-        if refusal:
-            raise RoomError(refusal)
-        question, _held = _prepare_text(question, words_version)
-        help_request = HelpRequest.objects.create(
-            room=room, asker=user, question=question, is_private=bool(is_private)
-        )
-        _tell_ambassadors_not_connected(help_request)
-        _publish_help_request(help_request)
+    stored = ""
+    try:
+        with transaction.atomic():
+            member = _lock_member(user, room)
+            refusal = permissions.post_refusal(user, room, member)
+            if refusal:
+                raise RoomError(refusal)
+            question, _held = _prepare_text(question, words_version)
+            help_request = HelpRequest(
+                room=room, asker=user, question=question, is_private=bool(is_private)
+            )
+            stored = voice_files.attach(help_request, recording, room)
+            help_request.save(force_insert=True)
+            _tell_ambassadors_not_connected(help_request)
+            _publish_help_request(help_request)
+    except BaseException:
+        voice_files.discard(stored)  # refused or not saved: no file left behind
+        raise
     return help_request
 
 

@@ -15,7 +15,13 @@ urlpatterns = [
     path("<slug:slug>/voice/<int:pk>/", views_voice.recording, name="voice"),
     path("<slug:slug>/messages/<int:pk>/report/", views.report, name="report"),
     path("<slug:slug>/help/", views.ask, name="ask"),
+    path("<slug:slug>/help/voice/", views_voice.ask, name="ask_voice"),
     path("<slug:slug>/help/<int:pk>/", views.help_request, name="help_request"),
+    path(
+        "<slug:slug>/help/<int:pk>/recording/",
+        views_voice.question_recording,
+        name="question_voice",
+    ),
     path("<slug:slug>/help/<int:pk>/claim/", views.claim, name="claim"),
     path("<slug:slug>/help/<int:pk>/post/", views.thread_post, name="thread_post"),
     path("<slug:slug>/help/<int:pk>/voice/", views_voice.thread_post, name="thread_voice_post"),

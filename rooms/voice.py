@@ -102,6 +102,17 @@ def store(checked: CheckedRecording, room) -> str:
     return voice_storage.save(name, ContentFile(checked.data))
 
 
+def attach(row, checked: CheckedRecording | None, room) -> str:
+    """Store the recording (if any) and name it on the unsaved `row` (a message, a question);
+    returns the storage's name, for the caller to discard if the row is not saved after all."""
+    if checked is None:
+        return ""
+    row.voice = store(checked, room)
+    row.voice_type = checked.recording.content_type
+    row.voice_seconds = checked.recording.seconds
+    return row.voice.name
+
+
 def discard(name: str) -> None:
     if name:
         voice_storage.delete(name)
@@ -121,17 +132,18 @@ def read(name: str) -> bytes:
 # --- The answer to a request ---------------------------------------------------------------
 
 
-def file_response(request, message) -> HttpResponse:
-    """The recording of a message whose listener the caller has checked: whole, or the range
-    asked for (206), as phones' players ask to seek."""
+def file_response(request, row, name: str) -> HttpResponse:
+    """The recording of a row (a message, a question) whose listener the caller has checked:
+    whole, or the range asked for (206), as phones' players ask to seek. `name`: the file's
+    name for who saves it, without its extension."""
     try:
-        file = voice_storage.open(message.voice.name, "rb")
+        file = voice_storage.open(row.voice.name, "rb")
     except OSError:
         raise Http404 from None  # gone from the storage (erased meanwhile)
-    content_type = message.voice_type or "application/octet-stream"
+    content_type = row.voice_type or "application/octet-stream"
     response = ranged_response(file, file.size, content_type, request.headers.get("Range", ""))
     # Each request is checked: no copy kept by the browser or on the way, once erased.
     response["Cache-Control"] = "private, no-store"
-    extension = EXTENSIONS.get(message.voice_type, "")
-    response["Content-Disposition"] = f'inline; filename="voice-{message.pk}{extension}"'
+    extension = EXTENSIONS.get(row.voice_type, "")
+    response["Content-Disposition"] = f'inline; filename="{name}{extension}"'
     return response

@@ -1,5 +1,5 @@
 """Template filters of the rooms: a message's text as safe HTML, the name others see, how long
-a voice message lasts."""
+a recording (a voice message, a question asked by voice) lasts."""
 
 import math
 
@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 from core.sanitize import plain_text_to_html
 
 from ..events import display_name
+from ..models import HelpRequest
 
 register = template.Library()
 
@@ -47,19 +48,25 @@ def spoken_length(seconds) -> str:
 
 # The same strings as room.js's (data-t-voice-label, data-t-voice-length), with {name} slots.
 @register.simple_tag
-def voice_label(message) -> str:
-    """The player's accessible name: who, when, how long."""
-    when = dateformat.format(timezone.localtime(message.created_at), "j M, H:i")
-    return gettext("Voice message from {name}, {when}, {length}").format(
-        name=display_name(message.author) or gettext("A parent"),
+def voice_label(row) -> str:
+    """The player's accessible name: who, when, how long (a voice message's, a question's)."""
+    when = dateformat.format(timezone.localtime(row.created_at), "j M, H:i")
+    if isinstance(row, HelpRequest):
+        label, author = gettext("Voice question from {name}, {when}, {length}"), row.asker
+    else:
+        label, author = gettext("Voice message from {name}, {when}, {length}"), row.author
+    return label.format(
+        name=display_name(author) or gettext("A parent"),
         when=when,
-        length=spoken_length(message.voice_seconds),
+        length=spoken_length(row.voice_seconds),
     )
 
 
 @register.simple_tag
-def voice_length(message) -> str:
-    return gettext("Voice message, {length}").format(length=clock(message.voice_seconds))
+def voice_length(row) -> str:
+    if isinstance(row, HelpRequest):
+        return gettext("Voice question, {length}").format(length=clock(row.voice_seconds))
+    return gettext("Voice message, {length}").format(length=clock(row.voice_seconds))
 
 
 @register.simple_tag

@@ -79,7 +79,7 @@ def test_a_parent_asks_for_help_and_the_ambassador_on_duty_claims_it(new_page, s
     julie = signed_in(new_page, site_url, JULIE)
     julie.goto(ROOM.format(lang="fr"))
     julie.get_by_label("Votre question").fill("Comment voir les absences de mon fils ?")
-    julie.get_by_role("button", name="Demander de l’aide").click()
+    julie.get_by_role("button", name="Demander de l’aide", exact=True).click()
     expect(julie.get_by_role("heading", name="Question aux ambassadeurs")).to_be_visible()
 
     # The question reaches Mourad's open page live; he takes it.

@@ -4,10 +4,12 @@ A second Chromium is launched from the folder's Playwright with Chromium's fake 
 (a beep) and its permission prompt answered yes. Samira records by keyboard (the seconds run),
 listens, sends; Julie's open page gets the message live and her player loads and plays it;
 holding the button records while it is held. Without JavaScript a recording made elsewhere is
-sent with the file field. A visitor and a parent of another territory cannot fetch a recording.
-axe-core finds nothing on a room with a voice message, in French and in Arabic (right to left),
-and nothing scrolls sideways at 360 or 320 px. Pages keep the site's CSP (its media-src allows
-the blob: of the recording listened to before it is sent), and log no error.
+sent with the file field. Samira asks the ambassadors a question by voice, and Mourad hears it
+on the question's page. A visitor and a parent of another territory cannot fetch a recording.
+axe-core finds nothing on a room with a voice message, nor on a question asked by voice, in
+French and in Arabic (right to left), and nothing scrolls sideways at 360 or 320 px. Pages
+keep the site's CSP (its media-src allows the blob: of the recording listened to before it is
+sent), and log no error.
 
 Selectors are the form's data attributes: the new strings are not in the catalogues yet.
 """
@@ -32,6 +34,7 @@ ROOM_SLUG = "pronote-ent-aisne"
 ROOM = "/{lang}/rooms/" + ROOM_SLUG + "/"
 ARABIC_ROOM = "/{lang}/rooms/parents-arabophones-aisne/"
 SAMIRA, JULIE = "parent@demo.coeduc.fr", "parent2@demo.coeduc.fr"
+MOURAD = "ambassadeur@demo.coeduc.fr"  # the demo's ambassador on duty in the Aisne
 FAKE_MICROPHONE = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 # Load the player's recording, play it muted for a moment: its duration and the time played.
@@ -104,9 +107,10 @@ def live(page):
     expect(page.locator("[data-status]")).to_have_text(re.compile("Connecté|Connected|متصل"))
 
 
-def voice_message(email: str, slug: str, note: str = "", seconds: float = 4):
-    """A voice message posted by the service, as the upload view does. In a thread of its own:
-    its broadcast cannot run in this one, where Playwright's event loop is running."""
+def by_voice(email: str, slug: str, note: str = "", seconds: float = 4, question=False):
+    """A voice message (or a question asked by voice) sent by the service, as the upload view
+    does. In a thread of its own: its broadcast cannot run in this one, where Playwright's
+    event loop is running."""
     from django.db import connections
 
     from parents.models import User
@@ -120,7 +124,8 @@ def voice_message(email: str, slug: str, note: str = "", seconds: float = 4):
             user, room = User.objects.get(email=email), Room.objects.get(slug=slug)
             join(user, room)
             recording = SimpleUploadedFile("voice.ogg", audio.ogg_opus(seconds), "audio/ogg")
-            outcome["message"] = services.post_message(user, room, note, voice=recording)
+            send = services.ask_for_help if question else services.post_message
+            outcome["sent"] = send(user, room, note, voice=recording)
         except Exception as error:  # noqa: BLE001 — raised again in the test's thread
             outcome["error"] = error
         finally:
@@ -131,7 +136,7 @@ def voice_message(email: str, slug: str, note: str = "", seconds: float = 4):
     thread.join(30)
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["message"]
+    return outcome["sent"]
 
 
 def test_a_parent_records_by_keyboard_and_the_other_hears_it_live(with_microphone, console_errors):
@@ -141,7 +146,7 @@ def test_a_parent_records_by_keyboard_and_the_other_hears_it_live(with_microphon
         page.goto(ROOM.format(lang="fr"))
         live(page)
 
-    form = samira.locator("[data-voice-form]")
+    form = samira.locator("#voice")
     record = form.locator("[data-record]")
     expect(form.locator("[data-recorder]")).to_be_visible()
     label = record.text_content()
@@ -191,6 +196,42 @@ def test_a_parent_records_by_keyboard_and_the_other_hears_it_live(with_microphon
     assert console_errors == []
 
 
+def test_a_parent_asks_by_voice_and_the_ambassador_hears_the_question(
+    with_microphone, console_errors
+):
+    samira = with_microphone(SAMIRA)
+    samira.goto(ROOM.format(lang="fr"))
+    form = samira.locator("#ask-voice")
+    record = form.locator("[data-record]")
+    label = record.text_content()
+    record.focus()
+    samira.keyboard.press("Enter")
+    expect(record).not_to_have_text(label, timeout=20_000)
+    expect(form.locator("[data-timer]")).to_have_text(re.compile(r"^0:0[2-9] / 2:00$"))
+    samira.keyboard.press("Enter")
+    expect(form.locator("[data-preview]")).to_be_visible()
+    form.locator("[data-send]").click()
+
+    # Her question's own page, where the answer will come, with her recording on it.
+    expect(samira).to_have_url(re.compile(rf"/fr/rooms/{ROOM_SLUG}/help/\d+/$"))
+    question = samira.url
+    expect(samira.locator(".room-question audio")).to_have_attribute(
+        "aria-label", re.compile("Samira")
+    )
+
+    mourad = with_microphone(MOURAD)
+    mourad.goto(question)
+    player = mourad.locator(".room-question .msg__voice audio")
+    state = player.evaluate(PLAYS)
+    assert state["src"].endswith("/recording/")
+    assert state["duration"] > 1 and state["played"] > 0
+    expect(mourad.locator(".room-question .msg__voice-length")).to_have_text(
+        re.compile(r"0:0[2-9]")
+    )
+    assert mourad.evaluate(NO_SIDEWAYS_SCROLL)
+    assert console_errors == []
+
+
 def test_without_javascript_a_phone_recording_is_sent_with_the_file_field(
     browser, site_url, new_page, tmp_path
 ):
@@ -207,7 +248,7 @@ def test_without_javascript_a_phone_recording_is_sent_with_the_file_field(
     try:
         page = context.new_page()
         page.goto(ROOM.format(lang="fr"))
-        form = page.locator("[data-voice-form]")
+        form = page.locator("#voice")
         expect(form.locator("[data-recorder]")).to_be_hidden()
         field = form.locator('input[type="file"]')
         assert field.get_attribute("accept") == "audio/*"
@@ -228,7 +269,7 @@ def test_without_javascript_a_phone_recording_is_sent_with_the_file_field(
 
 
 def test_a_visitor_and_a_parent_of_elsewhere_cannot_fetch_a_recording(browser, site_url, new_page):
-    message = voice_message(SAMIRA, ROOM_SLUG, "Privé")
+    message = by_voice(SAMIRA, ROOM_SLUG, "Privé")
     address = f"/fr/rooms/{ROOM_SLUG}/voice/{message.pk}/"
     visitor = browser.new_context(base_url=site_url)
     try:
@@ -246,21 +287,28 @@ def test_a_visitor_and_a_parent_of_elsewhere_cannot_fetch_a_recording(browser, s
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_a_room_with_a_voice_message_is_accessible(new_page, site_url, language):
-    voice_message(SAMIRA, ROOM_SLUG, "La réunion de jeudi")
-    voice_message(SAMIRA, "parents-arabophones-aisne", "اجتماع الخميس")
+    by_voice(SAMIRA, ROOM_SLUG, "La réunion de jeudi")
+    by_voice(SAMIRA, "parents-arabophones-aisne", "اجتماع الخميس")
     from parents.models import User
     from rooms.models import Room
 
     # Julie may write there too: the page has its recorder.
     join(User.objects.get(email=JULIE), Room.objects.get(slug="parents-arabophones-aisne"))
+    question = by_voice(SAMIRA, ROOM_SLUG, question=True)  # no note: the recording alone
     julie = checks.signed_in(new_page, site_url, JULIE, language=language, bypass_csp=True)
     for path in (ROOM.format(lang=language), ARABIC_ROOM.format(lang=language)):
         julie.goto(path)
         expect(julie.locator(".msg__voice audio").first).to_be_visible()
-        expect(julie.locator("[data-recorder]")).to_be_visible()  # the script has run
+        expect(julie.locator("#voice [data-recorder]")).to_be_visible()  # the script has run
+        expect(julie.locator("#ask-voice [data-recorder]")).to_be_visible()
         assert julie.evaluate(NO_SIDEWAYS_SCROLL), f"{path} scrolls sideways"
         assert_accessible(julie)
         checks.assert_reflows(julie)  # 360 px, then 320 px
-    if language == "ar":
+    if language == "ar":  # the Arabic room, last
         assert julie.locator("html").get_attribute("dir") == "rtl"
         assert julie.locator("#messages").get_attribute("dir") == "rtl"
+    # The question asked by voice, on its own page, where the ambassadors hear it.
+    julie.goto(f"/{language}/rooms/{ROOM_SLUG}/help/{question.pk}/")
+    expect(julie.locator(".room-question audio")).to_be_visible()
+    assert_accessible(julie)
+    checks.assert_reflows(julie)

@@ -266,6 +266,18 @@ def views(w) -> dict[str, Case]:
             data={"question": "Où est le cahier de textes ?"},
             effect=lambda: HelpRequest.objects.filter(question__startswith="Où est").exists(),
         ),
+        "rooms:ask_voice": post(
+            "rooms:ask_voice",
+            slug,
+            data={"audio": recording(), "note": "Une question à l'oral"},
+            effect=lambda: (
+                HelpRequest.objects.filter(question="Une question à l'oral")
+                .exclude(voice="")
+                .exists()
+            ),
+        ),
+        "rooms:question_voice": get("rooms:question_voice", slug, w.open_request.pk),
+        "rooms:question_voice#private, taken": get("rooms:question_voice", slug, w.thread.pk),
         "rooms:help_request": get("rooms:help_request", slug, w.open_request.pk),
         "rooms:help_request#private, taken": get("rooms:help_request", slug, w.thread.pk),
         "rooms:claim": post(

@@ -101,7 +101,10 @@ def build_rooms(w: SimpleNamespace) -> None:
     w.reported = message("Un message signalé")
     w.report = Report.objects.create(message=w.reported, reporter=w.carla, reason="Pas gentil")
     w.moderated_message = message("Bonjour", room=w.moderated_room)
-    w.open_request = HelpRequest.objects.create(room=w.room, asker=w.nadia, question="Pronote ?")
+    # Both questions were asked by voice too (the note written beside the recording).
+    w.open_request = HelpRequest.objects.create(
+        room=w.room, asker=w.nadia, question="Pronote ?", **_voice(w.room)
+    )
     # The parent's private question, taken by the ambassador: their thread.
     w.thread = HelpRequest.objects.create(
         room=w.room,
@@ -111,6 +114,7 @@ def build_rooms(w: SimpleNamespace) -> None:
         status=HelpRequest.Status.CLAIMED,
         claimed_by=w.users["ambassador"],
         claimed_at=timezone.now(),
+        **_voice(w.room),
     )
     w.thread_message = Message.objects.create(
         room=w.room, help_request=w.thread, author=w.users["parent"], text="Merci !"
@@ -133,6 +137,10 @@ def build_rooms(w: SimpleNamespace) -> None:
         text="Caché",
         status=Message.Status.HIDDEN,
     )
+
+
+def _voice(room) -> dict:
+    return {"voice": _recording(room), "voice_type": "audio/ogg", "voice_seconds": 2}
 
 
 def _recording(room) -> str:

@@ -222,7 +222,8 @@
       item.dataset.request = request.id;
       var link = el("a");
       link.href = location.pathname.replace(/\/?$/, "/") + "help/" + request.id + "/";
-      link.innerHTML = request.html;
+      if (request.html || !request.voice) link.innerHTML = request.html;
+      else link.textContent = format(data.tVoiceQuestion, { length: clock(request.voice.seconds) });
       item.appendChild(link);
       var muted = requests.querySelector(".room-muted");
       if (muted && muted.parentNode === requests) muted.remove();

@@ -232,6 +232,7 @@ class Worker:
         while time.monotonic() - end < drain and time.monotonic() - self.last_receipt < 1.0:
             await asyncio.sleep(0.1)
         lags.sort()
+        self.frames = self.frame_bytes = 0  # `settle` counts what arrivals cause, not steps
         return {
             "sent": count,
             "latencies": self.latencies,

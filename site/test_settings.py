@@ -4,8 +4,11 @@ The database and channel layer still come from DATABASE_URL and REDIS_URL, so th
 suite runs on SQLite/in-memory and on PostgreSQL/Redis.
 """
 
+import atexit
 import os
 import secrets
+import shutil
+import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
@@ -28,6 +31,13 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _worker and os.environ.get("REDIS_URL") and os.environ.get("COEDUC_TEST_WORKER") != _worker:
     os.environ["REDIS_URL"] = _redis_url_of_this_worker(os.environ["REDIS_URL"], _worker)
     os.environ["COEDUC_TEST_WORKER"] = _worker
+
+# Recordings written by the tests (the demo's question asked by voice among them) go to a
+# folder of this run, removed at its end, never to the checkout's var/private/voice; the
+# servers a test starts inherit it.
+if "ROOMS_VOICE_ROOT" not in os.environ:
+    os.environ["ROOMS_VOICE_ROOT"] = tempfile.mkdtemp(prefix="coeduc-test-voice-")
+    atexit.register(shutil.rmtree, os.environ["ROOMS_VOICE_ROOT"], True)
 
 from .settings import *  # noqa: E402, F403
 from .settings import STORAGES  # noqa: E402

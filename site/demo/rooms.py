@@ -2,15 +2,18 @@
 
 Rooms on several topics and territories (one in Arabic), the demo ambassador
 (ambassadeur@demo.coeduc.fr, Mourad) on duty, a few real conversations between the demo
-parents, one question resolved in a private thread and one still waiting. Everything goes
-through the services, quietly (no broadcast, no notice, no rate limit).
+parents, one question resolved in a private thread and two still waiting (one asked by voice,
+in Arabic). Everything goes through the services, quietly (no broadcast, no notice, no rate
+limit).
 
 Idempotent: rooms are looked up by slug; a room's conversation and the help requests are
 written only when the room has none yet.
 """
 
 from datetime import timedelta
+from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -227,6 +230,11 @@ THREAD = [
     (JULIE, "Trouvé dans le menu, merci beaucoup !"),
 ]
 OPEN_QUESTION = "Comment ajouter mon deuxième enfant à mon compte EduConnect ?"
+# Amina asks by voice, in Arabic: "Hello. My son cannot get into his EduConnect account, and
+# we have forgotten the password. What do we do? Thank you." A synthetic voice (espeak-ng,
+# encoded to Ogg Opus with ffmpeg), as the guides' demo recordings; the note says the subject.
+VOICE_QUESTION = Path(__file__).parent / "voice" / "question-educonnect-ar.ogg"
+VOICE_QUESTION_NOTE = "كلمة سر EduConnect منسية"
 
 
 def _email(local: str) -> str:
@@ -294,6 +302,14 @@ def _help_requests(rooms, people) -> None:
     _backdate(HelpRequest, question.pk, 21 * 60)
     waiting = services.ask_for_help(samira, rooms["educonnect-aisne"], OPEN_QUESTION)
     _backdate(HelpRequest, waiting.pk, 90)  # listed for the facilitators after 30 minutes
+    amina = people.get("amina")
+    if amina is not None:
+        recording = SimpleUploadedFile(
+            VOICE_QUESTION.name, VOICE_QUESTION.read_bytes(), content_type="audio/ogg"
+        )
+        room = rooms["parents-arabophones-aisne"]
+        spoken = services.ask_for_help(amina, room, VOICE_QUESTION_NOTE, voice=recording)
+        _backdate(HelpRequest, spoken.pk, 45)
 
 
 @transaction.atomic

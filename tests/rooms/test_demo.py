@@ -1,6 +1,8 @@
 """The rooms' demo content: loaded through the services, idempotent."""
 
 import io
+import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -29,8 +31,20 @@ def test_demo_rooms_conversations_and_a_resolved_question(shared_demo):
     assert resolved.messages.count() == 4
     claire = mourad.__class__.objects.get(email="animatrice@demo.coeduc.fr")
     assert [r.question for r in selectors.unanswered_for(claire)] == [
-        "Comment ajouter mon deuxième enfant à mon compte EduConnect ?"
+        "Comment ajouter mon deuxième enfant à mon compte EduConnect ?",
+        "كلمة سر EduConnect منسية",  # Amina's, asked by voice 45 minutes ago (the oldest first)
     ]
+    spoken = HelpRequest.objects.exclude(voice="").get()
+    assert (spoken.asker.email, spoken.room, spoken.voice_type) == (
+        "amina@demo.coeduc.fr",
+        arabic,
+        "audio/ogg",
+    )
+    assert 11 < spoken.voice_seconds < 14
+    # Loaded once for the module, under the run's folder (site/test_settings.py), not the
+    # test's own (tests/rooms/conftest.py) nor the checkout's var/private/voice.
+    kept = Path(os.environ["ROOMS_VOICE_ROOT"], spoken.voice.name)
+    assert kept.read_bytes()[:4] == b"OggS"
 
     before = counts()
     call_command("load_demo", stdout=io.StringIO())

@@ -149,6 +149,7 @@ def test_a_parent_records_by_keyboard_and_the_other_hears_it_live(with_microphon
     form = samira.locator("#voice")
     record = form.locator("[data-record]")
     expect(form.locator("[data-recorder]")).to_be_visible()
+    expect(form.locator("[data-rerecord]")).to_be_hidden()  # nothing recorded yet
     label = record.text_content()
     assert label.strip()
     record.focus()
@@ -161,6 +162,7 @@ def test_a_parent_records_by_keyboard_and_the_other_hears_it_live(with_microphon
     expect(record).to_have_text(label)
     preview = form.locator("[data-preview]")
     expect(preview).to_be_visible()
+    expect(form.locator("[data-rerecord]")).to_be_visible()
     assert preview.get_attribute("src").startswith("blob:")
     assert preview.get_attribute("aria-label")
     listened = preview.evaluate(PLAYS)  # the CSP's media-src lets blob: play

@@ -4,7 +4,8 @@ size), its file kept outside MEDIA_ROOT (`rooms.storage`), and the answer to a r
 
 A voice message is a room message like the others (`rooms.services.post_message`): its text is
 a short note, perhaps empty, under the same watched words and masking; only its metadata
-(type, length, address) goes through the channel layer, never the sound.
+(type, length, address) goes through the channel layer, never the sound. A question asked by
+voice (`rooms.services.ask_for_help`) is checked, stored and served the same way.
 """
 
 import secrets

@@ -1,8 +1,6 @@
 """The rooms' demo content: loaded through the services, idempotent."""
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -40,11 +38,9 @@ def test_demo_rooms_conversations_and_a_resolved_question(shared_demo):
         arabic,
         "audio/ogg",
     )
-    assert 11 < spoken.voice_seconds < 14
-    # Loaded once for the module, under the run's folder (site/test_settings.py), not the
-    # test's own (tests/rooms/conftest.py) nor the checkout's var/private/voice.
-    kept = Path(os.environ["ROOMS_VOICE_ROOT"], spoken.voice.name)
-    assert kept.read_bytes()[:4] == b"OggS"
+    # Read from the file itself when it was loaded (the file, under the folder of whichever
+    # test loaded the demo first, may be gone since: the demo's rows outlive it).
+    assert 11 < spoken.voice_seconds < 14 and spoken.voice.name.endswith(".ogg")
 
     before = counts()
     call_command("load_demo", stdout=io.StringIO())

@@ -1,7 +1,7 @@
 """A realistic mixed load on the production layout (deploy/run-local), one worker then two.
 
     .venv/bin/python bench/production_load.py [--seconds 30] [--parents 12] [--chatters 24]
-        [--worker-cores 0.4]
+        [--worker-cores 0.4] [--order 1,2]
 
 Starts `deploy/run-local --workers 1` (nginx, one uvicorn worker, the background worker, with
 the demo), drives it through nginx for `--seconds` after a warm-up, stops it, and does the same
@@ -261,11 +261,19 @@ def main() -> None:
     parser.add_argument(
         "--worker-cores", type=float, default=0, help="hold each worker to this much of a core"
     )
+    parser.add_argument(
+        "--order",
+        default="1,2",
+        help="which run first: 2,1 gives the one-worker run the caches the first run filled",
+    )
     args = parser.parse_args()
+    order = [int(n) for n in args.order.split(",")]
+    if sorted(order) != [1, 2]:
+        parser.error("--order is 1,2 or 2,1")
     env = environment(args)
     rates, p95s = {}, {}
     site = None
-    for workers in (1, 2):
+    for workers in order:
         layout = RunLocal(env, workers, demo=site is None)
         cgroups = (
             WorkerCgroups(args.port, workers, args.worker_cores) if args.worker_cores else None

@@ -1,8 +1,9 @@
 // A voice message (or a question asked by voice) recorded in the page (MediaRecorder): hold the
 // button to record and let go, or tap to start and tap again to stop (Enter or Space by
-// keyboard); the seconds run, the recording can be listened to, recorded again or sent. Sent over HTTP (multipart, with the
-// form's CSRF token), never through the WebSocket. Without this file, without MediaRecorder or
-// without a microphone, the form's file field posts a recording made with the phone.
+// keyboard); the seconds run, the recording can be listened to, recorded again or sent. Sent
+// over HTTP (multipart, with the form's CSRF token), never through the WebSocket. Without this
+// file, without MediaRecorder or without a microphone, the form's file field posts a recording
+// made with the phone.
 (function () {
   "use strict";
   if (!window.fetch || !window.FormData) return;

@@ -52,15 +52,19 @@ def person(user) -> dict:
     return {"id": user.pk, "name": display_name(user)} if user else {"id": None, "name": ""}
 
 
+def recording_view(row: Message | HelpRequest) -> str:
+    """The view that serves a row's recording: a question's, or a voice message's."""
+    return "rooms:question_voice" if isinstance(row, HelpRequest) else "rooms:voice"
+
+
 def serialize_voice(row: Message | HelpRequest) -> dict | None:
     """A recording (a voice message's, a question's) as pages see it: where to fetch it (the
     view checks who asks, every time), its type and its length in seconds. Never the sound."""
     if not row.voice or row.erased:
         return None
-    view = "rooms:question_voice" if isinstance(row, HelpRequest) else "rooms:voice"
     # One address for every page, whatever its language: the event is serialised once.
     with translation.override(settings.LANGUAGE_CODE):
-        url = reverse(view, args=[row.room.slug, row.pk])
+        url = reverse(recording_view(row), args=[row.room.slug, row.pk])
     return {"url": url, "type": row.voice_type, "seconds": round(row.voice_seconds, 2)}
 
 

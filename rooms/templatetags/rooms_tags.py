@@ -5,13 +5,14 @@ import math
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from core.sanitize import plain_text_to_html
 
-from ..events import display_name
+from ..events import display_name, recording_view
 from ..models import HelpRequest
 
 register = template.Library()
@@ -60,6 +61,12 @@ def voice_label(row) -> str:
         when=when,
         length=spoken_length(row.voice_seconds),
     )
+
+
+@register.simple_tag
+def voice_url(row, room) -> str:
+    """Where a page's player fetches a recording (`room`: the page's, already read)."""
+    return reverse(recording_view(row), args=[room.slug, row.pk])
 
 
 @register.simple_tag

@@ -30,6 +30,22 @@ RECORDING = (ROOT / "tests" / "rooms" / "audio" / "espeak-opusenc.opus").read_by
 CSRF_TOKEN = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
 
 
+def voice_upload(client_id: str) -> tuple[bytes, dict[str, str]]:
+    """The body and headers of a voice message's upload, as the page's recorder sends it."""
+    body, content_type = http_client.multipart(
+        {"client_id": client_id, "note": ""}, {"audio": ("voice.ogg", "audio/ogg", RECORDING)}
+    )
+    headers = {"Content-Type": content_type, "Accept": "application/json",
+               "X-CSRFToken": CSRF_TOKEN}  # fmt: skip
+    return body, headers
+
+
+def http_cookies(session_cookie: str) -> dict[str, str]:
+    """A signed-in person's cookies for HTTP posts: the session's and the CSRF token's."""
+    name, _, value = session_cookie.partition("=")
+    return {name: value, "csrftoken": CSRF_TOKEN}
+
+
 def make_client_id(step: int, sender: int, seq: int) -> str:
     sent = time.monotonic_ns()
     return str(uuid.UUID(int=(sent << 64) | (step << 40) | (sender << 20) | (seq & 0xFFFFF)))
@@ -128,18 +144,12 @@ class Client:
         """A voice message as the page's recorder sends it: over HTTP (multipart, the file and
         the client_id), then broadcast by the server as metadata and timed like any other."""
         self.seq += 1
-        fields = {"client_id": make_client_id(step, sender, self.seq), "note": ""}
-        body, content_type = http_client.multipart(
-            fields, {"audio": ("voice.ogg", "audio/ogg", RECORDING)}
-        )
+        body, headers = voice_upload(make_client_id(step, sender, self.seq))
         url = urllib.parse.urlsplit(self.url)  # ws://host:port/ws/rooms/<slug>/
         slug = url.path.rstrip("/").rsplit("/", 1)[1]
-        headers = {"Content-Type": content_type, "Accept": "application/json",
-                   "X-CSRFToken": CSRF_TOKEN}  # fmt: skip
         for attempt in range(2):  # the server closes a connection left idle between steps
             if self.http is None:
-                name, _, value = self.cookie.partition("=")
-                cookies = {name: value, "csrftoken": CSRF_TOKEN}
+                cookies = http_cookies(self.cookie)
                 self.http = http_client.Connection(url.hostname, url.port, cookies=cookies)
             try:
                 answer = await self.http.request(

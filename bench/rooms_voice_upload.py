@@ -29,30 +29,22 @@ ROOM = rooms_fanout.ROOM + "-upload"
 
 async def send(kind: str, cookie: str, port: int, count: int, concurrency: int) -> list[float]:
     """`count` posts of `kind` ("text" or "voice"); their latencies in ms."""
-    name, _, value = cookie.partition("=")
-    cookies = {name: value, "csrftoken": rooms_clients.CSRF_TOKEN}
-    headers = {"X-CSRFToken": rooms_clients.CSRF_TOKEN}
     latencies = []
 
     async def worker(share: int):
-        connection = http_client.Connection("127.0.0.1", port, cookies=dict(cookies))
+        cookies = rooms_clients.http_cookies(cookie)
+        connection = http_client.Connection("127.0.0.1", port, cookies=cookies)
         for n in range(share):
             if kind == "voice":
-                body, content_type = http_client.multipart(
-                    {"client_id": f"{share}-{n}", "note": ""},
-                    {"audio": ("voice.ogg", "audio/ogg", rooms_clients.RECORDING)},
-                )
+                body, headers = rooms_clients.voice_upload(f"{share}-{n}")
                 answer = await connection.request(
-                    "POST",
-                    f"/fr/rooms/{ROOM}/voice/",
-                    headers={**headers, "Content-Type": content_type, "Accept": "application/json"},
-                    body=body,
+                    "POST", f"/fr/rooms/{ROOM}/voice/", headers=headers, body=body
                 )
                 expected = 201
             else:
                 answer = await connection.request(
                     "POST", f"/fr/rooms/{ROOM}/post/", form={"text": rooms_clients.TEXT},
-                    headers=headers,
+                    headers={"X-CSRFToken": rooms_clients.CSRF_TOKEN},
                 )  # fmt: skip
                 expected = 302
             if answer.status != expected:

@@ -68,12 +68,14 @@ serve: var/secret_key
 	echo "Coéduc: $$SITE_URL/ (Ctrl-C to stop; background tasks log to var/worker.log)"; \
 	wait $$server
 
-# The suite on every core (pytest-xdist: a database, a Redis database and a browser per worker),
-# then the few tests marked `serial` (concurrency storms, servers restarted), alone. Exit 5 is
-# pytest's "no test selected" (PYTEST_ARGS naming only one kind). JUNIT=var/x writes each
-# part's times to var/x-parallel.xml and var/x-serial.xml (bench/test_times.py reads them).
+# The suite on two workers a core (pytest-xdist: a database, a Redis database and a browser per
+# worker), then the few tests marked `serial` (concurrency storms, servers restarted), alone.
+# Exit 5 is pytest's "no test selected" (PYTEST_ARGS naming only one kind). JUNIT=var/x writes
+# each part's times to var/x-parallel.xml and var/x-serial.xml (bench/test_times.py reads them).
 # TEST_MARKS="not asgi" narrows both parts by marker (CI runs the asgi ones on PostgreSQL).
-TEST_WORKERS ?= auto
+# Two workers a core: the tests wait on Chromium, the servers and the database as well as
+# compute. On the 2-core machine, 4 workers: 326 s of tests; 2 (one a core): 411 s; 6: 400 s.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: install-test
 	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial$(if $(TEST_MARKS), and ($(TEST_MARKS)))" \
 		$(PYTEST_ARGS) $(if $(JUNIT),--junitxml=$(JUNIT)-parallel.xml) || [ $$? -eq 5 ]

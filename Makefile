@@ -73,8 +73,8 @@ serve: var/secret_key
 # Exit 5 is pytest's "no test selected" (PYTEST_ARGS naming only one kind). JUNIT=var/x writes
 # each part's times to var/x-parallel.xml and var/x-serial.xml (bench/test_times.py reads them).
 # TEST_MARKS="not asgi" narrows both parts by marker (CI runs the asgi ones on PostgreSQL).
-# Two workers a core: the tests wait on Chromium, the servers and the database as well as
-# compute. On the 2-core machine, 4 workers: 326 s of tests; 2 (one a core): 411 s; 6: 400 s.
+# Two a core: with one, the last minute is one worker alone on the browser tests it was
+# handed. On the 2-core machine, 4 workers: 326 s of tests; 2: 411 s; 6: 400 s (README).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: install-test
 	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial$(if $(TEST_MARKS), and ($(TEST_MARKS)))" \

@@ -46,6 +46,8 @@ PLAYS = """async audio => {
     audio.addEventListener("loadedmetadata", resolve, { once: true });
     const failed = () => reject(new Error("media error " + audio.error.code));
     audio.addEventListener("error", failed, { once: true });
+    // page.evaluate has no timeout of its own: fail rather than hang the suite.
+    setTimeout(() => reject(new Error("no metadata after 10 s")), 10000);
   });
   await audio.play();
   await new Promise(resolve => setTimeout(resolve, 400));

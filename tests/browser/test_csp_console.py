@@ -30,8 +30,8 @@ document.addEventListener("securitypolicyviolation", event => {
 VIOLATIONS = "() => window.__cspViolations || []"
 # After the load event (every subresource of the document has loaded or been refused), one
 # more frame and task, for the violation events queued meanwhile. (`new_page` blocks service
-# workers: nothing is fetched on their behalf afterwards.) At most 2 s: a frame that never
-# comes (a fresh-clone CI once hung in this pass with no timeout to end it) must not hang.
+# workers: nothing is fetched on their behalf afterwards.) At most 2 s: page.evaluate has no
+# timeout of its own, and a frame that never comes must not hang the suite.
 SETTLED = """() => new Promise(r => {
   requestAnimationFrame(() => setTimeout(r, 0));
   setTimeout(r, 2000);

@@ -177,9 +177,11 @@ def test_a_guide_kept_for_offline_plays_its_recordings_offline(browser, site_url
         page.wait_for_function(PLAYING, arg=PLAYER)  # byte ranges cut by the service worker
         assert player_state(page)["src"] == recordings[0]
         seek = page.locator(PLAYER).evaluate(
-            """p => new Promise(resolve => {
+            """p => new Promise((resolve, reject) => {
                  p.addEventListener("seeked", () => resolve(p.currentTime), { once: true });
                  p.currentTime = p.duration / 2;
+                 // page.evaluate has no timeout of its own: fail rather than hang the suite.
+                 setTimeout(() => reject(new Error("not seeked after 10 s")), 10000);
                })"""
         )
         assert seek > 0

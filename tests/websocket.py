@@ -61,11 +61,6 @@ class WebsocketCommunicator(ApplicationCommunicator):
             return False  # events of a batch frame are still to be read
         return await super().receive_nothing(timeout, interval)
 
-    async def receive_close(self, timeout: float = 1) -> int:
-        response = await self.receive_output(timeout)
-        assert response["type"] == "websocket.close", response
-        return response.get("code", 1000)
-
     async def disconnect(self, code: int = 1000, timeout: float = 1) -> None:
         await self.send_input({"type": "websocket.disconnect", "code": code})
         await self.wait(timeout)

@@ -62,6 +62,22 @@ async def drain(ws) -> list[dict]:
     return events
 
 
+async def closed_with(ws, timeout=5) -> int:
+    """The close code, past presence and duty updates still on their way.
+
+    `drain` stops at 0.3 s of quiet; on a loaded machine a presence update can come after it,
+    before the close (a CI run failed so).
+    """
+    for _ in range(20):
+        frame = await ws.receive_output(timeout)
+        if frame["type"] == "websocket.close":
+            return frame.get("code", 1000)
+        event = json.loads(frame["text"])
+        for each in event["events"] if event["type"] == "batch" else [event]:
+            assert each["type"] in ("presence", "on_duty"), each
+    raise AssertionError("the socket was not closed")
+
+
 async def refused(ws) -> int:
     connected, code = await ws.connect(timeout=5)
     assert connected is False
@@ -223,7 +239,7 @@ async def test_bad_input_gets_an_error_never_a_crash():
     await ws.send_input({"type": "websocket.receive", "bytes": b"\x00\x01"})
     assert (await next_of(ws, "error"))["code"] == "malformed"
     await ws.send_text_to(json.dumps({"type": "post", "text": "x" * 20000}))
-    assert await ws.receive_close(timeout=5) == 1009
+    assert await closed_with(ws) == 1009
     await ws.disconnect()
     assert ws.future.done() and ws.future.exception() is None
     assert not await db(Message.objects.filter(room=room).exists)()
@@ -271,7 +287,7 @@ async def test_mute_and_ban_apply_to_a_connected_member_at_their_next_message():
     await db(moderation.ban)(claire, room, bruno.pk, "Insultes répétées")
     await ws.send_json_to({"type": "ping"})
     assert (await next_of(ws, "error"))["code"] == "banned"
-    assert await ws.receive_close(timeout=5) == 4403
+    assert await closed_with(ws) == 4403
     await ws.disconnect()
     # Reconnecting does not get around it.
     key = await db(session_key_for)(bruno)
@@ -287,7 +303,7 @@ async def test_signed_out_elsewhere_is_refused_at_the_next_message():
     await drain(ws)
     await db(lambda: Session.objects.all().delete())()
     await ws.send_json_to({"type": "ping"})
-    assert await ws.receive_close(timeout=5) == 4401
+    assert await closed_with(ws) == 4401
     await ws.disconnect()
 
 
@@ -371,7 +387,7 @@ async def test_a_member_removed_from_the_room_s_territory_is_refused_at_the_next
     await db(samira.save)()
     await ws.send_json_to({"type": "ping"})
     assert (await next_of(ws, "error"))["code"] == "forbidden"
-    assert await ws.receive_close(timeout=5) == 4403
+    assert await closed_with(ws) == 4403
     await ws.disconnect()
 
 

@@ -29,6 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
     "--no-first-run",
+    # Only the test servers' addresses resolve: a request to any other site fails in the
+    # browser itself, with nothing to intercept (new_page records such requests).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 MISSING_CHROMIUM = (
     f"Chromium not found at {CHROMIUM}: browser tests skipped; install Debian's chromium"
@@ -306,8 +309,10 @@ def record_errors(page, errors: list[str]) -> None:
 def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Callable]:
     """Open a page in a fresh browser context (no cookies) on the live server.
 
-    ``new_page(language="ar", width=320, bypass_csp=True)``. Only the live server's origin is
-    reachable: any other request is aborted and recorded in ``offsite_requests``.
+    ``new_page(language="ar", width=320, bypass_csp=True)``. Only the test servers' origins
+    are reachable (CHROMIUM_ARGS); any request or socket to another is recorded in
+    ``offsite_requests``. Listening rather than routing: a Playwright route sends every
+    request through this process and turns the browser's cache off (playwright#7220).
     """
     origin = urlsplit(site_url)
     contexts = []
@@ -316,19 +321,18 @@ def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Ca
         parts = urlsplit(url)
         return (parts.hostname, parts.port) == (origin.hostname, origin.port)
 
-    def guard(route):
-        if same_origin(route.request.url):
-            route.continue_()
-        else:
-            offsite_requests.append(route.request.url)
-            route.abort("blockedbyclient")
+    def record_offsite(url: str) -> None:
+        if not same_origin(url) and not url.startswith(("data:", "blob:", "about:")):
+            offsite_requests.append(url)
 
-    def guard_websocket(websocket):
-        if same_origin(websocket.url):
-            websocket.connect_to_server()
-        else:
-            offsite_requests.append(websocket.url)
-            websocket.close()
+    watched = []
+
+    def watch(page) -> None:
+        if any(page is seen for seen in watched):
+            return
+        watched.append(page)
+        page.on("websocket", lambda websocket: record_offsite(websocket.url))
+        record_errors(page, console_errors)
 
     def open_page(
         language: str = "fr",
@@ -346,10 +350,10 @@ def new_page(browser, site_url, offsite_requests, console_errors) -> Iterator[Ca
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
-        context.route("**/*", guard)
-        context.route_web_socket(lambda url: True, guard_websocket)
+        context.on("request", lambda request: record_offsite(request.url))
+        context.on("page", watch)  # a page the site opens too
         page = context.new_page()
-        record_errors(page, console_errors)
+        watch(page)
         return page
 
     yield open_page

@@ -212,3 +212,28 @@ def test_code_pages_pass_axe_even_with_a_wrong_code(new_page, mailoutbox, offsit
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Samira")
     assert_accessible(page)
     assert offsite_requests == []
+
+
+# A page with the policy bypassed reaches out to another site, as a CDN link or a tracker
+# would: the request and the socket never get there, and both are recorded.
+REACH_OUT = """async () => {
+  const fetched = await fetch("https://cdn.example.org/font.woff2")
+    .then(() => "reached", () => "failed");
+  const socket = new WebSocket("wss://tracker.example.org/live");
+  const opened = await new Promise(done => {
+    socket.onopen = () => done("reached");
+    socket.onerror = () => done("failed");
+  });
+  return [fetched, opened];
+}"""
+
+
+def test_a_request_to_another_site_fails_and_is_recorded(new_page, offsite_requests):
+    page = new_page(bypass_csp=True)
+    open_ok(page, "/fr/")
+    assert offsite_requests == []
+    assert page.evaluate(REACH_OUT) == ["failed", "failed"]
+    assert offsite_requests == [
+        "https://cdn.example.org/font.woff2",
+        "wss://tracker.example.org/live",
+    ]

@@ -9,7 +9,6 @@ import contextlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import time
 from pathlib import Path
@@ -19,7 +18,18 @@ import pytest
 
 from tests.rooms.test_redis_restart import OwnRedis
 
-from .processes import CHECKOUT, DEPLOY, PrivatePostgres, _is_free, need, nginx_binary, request
+from .processes import (
+    CHECKOUT,
+    PrivatePostgres,
+    _is_free,
+    need,
+    nginx_binary,
+    request,
+    run_local_env,
+    start_run_local,
+    stop_run_local,
+    wait_run_local_ready,
+)
 
 PORTS = range(9100, 9200)
 READY_SECONDS = 300  # the fresh database is migrated first
@@ -75,46 +85,23 @@ class Layout:
         self.extra_env = env
         self.restarted: dict[int, subprocess.Popen] = {}  # workers started by the test
         self.process = None
-        self._output = None
 
     # --- Starting and stopping everything ---------------------------------------------------
 
     def start(self) -> None:
         self.postgres.start()
         self.redis.start()
-        self._output = open(self.dir / "run-local.out", "w")  # noqa: SIM115 — closed in stop()
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "LANG": "C.UTF-8",
-            "DATABASE_URL": self.postgres.url,
-            "REDIS_URL": self.redis.url,
-            "RUN_LOCAL_DIR": str(self.dir),
-            "RUN_LOCAL_PORT": str(self.port),
-            "RUN_LOCAL_WEB_PORT": str(self.web_ports[0]),
-            "LOG_LEVEL": "INFO",
-            **self.extra_env,
-        }
-        self.process = subprocess.Popen(
-            [str(DEPLOY / "run-local"), "--no-demo", "--workers", "2"],
-            cwd=CHECKOUT,
-            env=env,
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
+        self.process = start_run_local(
+            self.dir,
+            self.port,
+            self.web_ports[0],
+            {"DATABASE_URL": self.postgres.url, "REDIS_URL": self.redis.url, **self.extra_env},
         )
-        deadline = time.monotonic() + READY_SECONDS
-        while "run-local: ready" not in self.output():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"run-local not ready:\n{self.output()[-5000:]}")
-            time.sleep(0.5)
+        wait_run_local_ready(self.process, self.dir, READY_SECONDS)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            stop_run_local(self.process)
         for worker in self.restarted.values():  # run-local stops only the ones it started
             if worker.poll() is None:
                 worker.terminate()
@@ -122,8 +109,6 @@ class Layout:
                     worker.wait(timeout=30)
             if worker.poll() is None:
                 worker.kill()
-        if self._output is not None:
-            self._output.close()
         self.redis.stop()
         self.postgres.remove()
 
@@ -138,7 +123,7 @@ class Layout:
         result = subprocess.run(
             ["bash", "-c", command, str(self.dir), *args],
             cwd=CHECKOUT,
-            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},
+            env=run_local_env(),
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -185,12 +170,7 @@ class Layout:
         self.restarted[web_port] = worker = subprocess.Popen(
             ["bash", "-c", command, str(self.dir), str(web_port)],
             cwd=CHECKOUT,
-            env={
-                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-                "LANG": "C.UTF-8",
-                "LOG_LEVEL": "INFO",
-                **self.extra_env,
-            },
+            env=run_local_env(**{"LOG_LEVEL": "INFO", **self.extra_env}),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -7,6 +7,7 @@ import http.client
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -106,6 +107,62 @@ def base_env(**env) -> dict[str, str]:
         "DEBUG": "0",
         **env,
     }
+
+
+def run_local_env(**env) -> dict[str, str]:
+    """What deploy/run-local and the workers started like it get: none of the test's own
+    environment (run-local writes the production-like rest to RUN_LOCAL_DIR/env)."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **env}
+
+
+def start_run_local(
+    directory: Path, port: int, first_web_port: int, env: dict[str, str]
+) -> subprocess.Popen:
+    """deploy/run-local with two workers and no demo, its output in directory/run-local.out.
+
+    `env`: DATABASE_URL, REDIS_URL and any other setting, added to run_local_env's."""
+    output = open(directory / "run-local.out", "w")  # noqa: SIM115 — the child's now
+    process = subprocess.Popen(
+        [str(DEPLOY / "run-local"), "--no-demo", "--workers", "2"],
+        cwd=CHECKOUT,
+        env=run_local_env(
+            **{
+                "RUN_LOCAL_DIR": str(directory),
+                "RUN_LOCAL_PORT": str(port),
+                "RUN_LOCAL_WEB_PORT": str(first_web_port),
+                "LOG_LEVEL": "INFO",
+                **env,
+            }
+        ),
+        stdout=output,
+        stderr=subprocess.STDOUT,
+    )
+    output.close()
+    return process
+
+
+def wait_run_local_ready(process: subprocess.Popen, directory: Path, seconds: float) -> None:
+    """Until run-local says it is ready (a fresh database is migrated first); fails with its
+    output if it stops or takes longer."""
+    out = directory / "run-local.out"
+    deadline = time.monotonic() + seconds
+    while "run-local: ready" not in out.read_text(errors="replace"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"run-local not ready:\n{out.read_text(errors='replace')[-5000:]}")
+        time.sleep(0.5)
+
+
+def stop_run_local(process: subprocess.Popen) -> int:
+    """SIGTERM, as systemd or Ctrl-C would send it (run-local then stops what it started);
+    killed after a minute. Its exit code."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return process.returncode
 
 
 class Process:

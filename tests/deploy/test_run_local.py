@@ -21,7 +21,16 @@ from psycopg.conninfo import conninfo_to_dict
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from .processes import CHECKOUT, DEPLOY, free_port, free_ports, nginx_binary, request
+from .processes import (
+    CHECKOUT,
+    free_port,
+    free_ports,
+    nginx_binary,
+    request,
+    start_run_local,
+    stop_run_local,
+    wait_run_local_ready,
+)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -45,35 +54,18 @@ class RunLocal:
         self.dir = tmp
         self.port = free_port()
         self.web_ports = [first := free_ports(2), first + 1]
-        self.output_path = tmp / "run-local.out"
-        self._output = open(self.output_path, "w")  # noqa: SIM115 — closed in stop()
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "LANG": "C.UTF-8",
-            "DATABASE_URL": self.database_url,
-            "REDIS_URL": os.environ["REDIS_URL"],
-            "RUN_LOCAL_DIR": str(tmp),
-            "RUN_LOCAL_PORT": str(self.port),
-            "RUN_LOCAL_WEB_PORT": str(first),
-            "LOG_LEVEL": "INFO",
-        }
-        self.process = subprocess.Popen(
-            [str(DEPLOY / "run-local"), "--no-demo", "--workers", "2"],
-            cwd=CHECKOUT,
-            env=env,
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
+        self.process = start_run_local(
+            tmp,
+            self.port,
+            first,
+            {"DATABASE_URL": self.database_url, "REDIS_URL": os.environ["REDIS_URL"]},
         )
 
     def output(self) -> str:
-        return self.output_path.read_text(errors="replace")
+        return (self.dir / "run-local.out").read_text(errors="replace")
 
     def wait_until_ready(self) -> None:
-        deadline = time.monotonic() + READY_SECONDS
-        while "run-local: ready" not in self.output():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"run-local not ready:\n{self.output()}")
-            time.sleep(0.5)
+        wait_run_local_ready(self.process, self.dir, READY_SECONDS)
 
     def pid(self, name: str) -> int:
         return int((self.dir / f"{name}.pid").read_text())
@@ -86,15 +78,7 @@ class RunLocal:
         return (self.dir / "nginx" / "access.log").read_text()
 
     def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._output.close()
-        return self.process.returncode
+        return stop_run_local(self.process)
 
     def drop_database(self) -> None:
         with psycopg.connect(**self.server, autocommit=True) as connection:

@@ -223,6 +223,7 @@ REACH_OUT = """async () => {
   const opened = await new Promise(done => {
     socket.onopen = () => done("reached");
     socket.onerror = () => done("failed");
+    setTimeout(() => done("neither opened nor failed"), 5000);
   });
   return [fetched, opened];
 }"""

@@ -68,14 +68,16 @@ serve: var/secret_key
 	echo "Coéduc: $$SITE_URL/ (Ctrl-C to stop; background tasks log to var/worker.log)"; \
 	wait $$server
 
-# The suite on two workers a core (pytest-xdist: a database, a Redis database and a browser per
-# worker), then the few tests marked `serial` (concurrency storms, servers restarted), alone.
-# Exit 5 is pytest's "no test selected" (PYTEST_ARGS naming only one kind). JUNIT=var/x writes
-# each part's times to var/x-parallel.xml and var/x-serial.xml (bench/test_times.py reads them).
-# TEST_MARKS="not asgi" narrows both parts by marker (CI runs the asgi ones on PostgreSQL).
-# Two a core: with one, the last minute is one worker alone on the browser tests it was
-# handed. On the 2-core machine, 4 workers: 326 s of tests; 2: 411 s; 6: 400 s (README).
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+# The suite on one pytest-xdist worker more than the cores (a database, a Redis database and a
+# browser per worker), then the few tests marked `serial` (concurrency storms, servers
+# restarted), alone. Exit 5 is pytest's "no test selected" (PYTEST_ARGS naming only one kind).
+# JUNIT=var/x writes each part's times to var/x-parallel.xml and var/x-serial.xml
+# (bench/test_times.py reads them). TEST_MARKS="not asgi" narrows both parts by marker (CI runs
+# the asgi ones on PostgreSQL). One more than the cores: the tests also wait on Chromium, the
+# servers and the database, and the spare worker takes the last browser tests that one worker
+# alone would run. On the 2-core machine, two pairs run back to back: 3 workers 297 s and 316 s
+# of tests, 4 workers 312 s and 340 s (README, "Tests").
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: install-test
 	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial$(if $(TEST_MARKS), and ($(TEST_MARKS)))" \
 		$(PYTEST_ARGS) $(if $(JUNIT),--junitxml=$(JUNIT)-parallel.xml) || [ $$? -eq 5 ]

@@ -26,6 +26,7 @@ from .processes import (
     nginx_binary,
     request,
     run_local_env,
+    run_local_output,
     start_run_local,
     stop_run_local,
     wait_run_local_ready,
@@ -113,7 +114,7 @@ class Layout:
         self.postgres.remove()
 
     def output(self) -> str:
-        return (self.dir / "run-local.out").read_text(errors="replace")
+        return run_local_output(self.dir)
 
     # --- The data, in run-local's environment ------------------------------------------------
 
@@ -170,7 +171,7 @@ class Layout:
         self.restarted[web_port] = worker = subprocess.Popen(
             ["bash", "-c", command, str(self.dir), str(web_port)],
             cwd=CHECKOUT,
-            env=run_local_env(**{"LOG_LEVEL": "INFO", **self.extra_env}),
+            env=run_local_env({"LOG_LEVEL": "INFO", **self.extra_env}),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -19,6 +19,7 @@ import pytest
 CHECKOUT = Path(__file__).resolve().parents[2]
 DEPLOY = CHECKOUT / "deploy"
 STARTUP_SECONDS = 60
+RUN_LOCAL_OUTPUT = "run-local.out"  # in RUN_LOCAL_DIR: what deploy/run-local prints
 
 
 def in_ci() -> bool:
@@ -98,35 +99,41 @@ def request(port: int, path: str, method="GET", headers=None, body=None, timeout
 
 def base_env(**env) -> dict[str, str]:
     """A production-like environment (DEBUG off) for the checkout's processes."""
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_SETTINGS_MODULE": "coeduc.settings",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DEBUG": "0",
-        **env,
-    }
+    return run_local_env(
+        {
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_SETTINGS_MODULE": "coeduc.settings",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DEBUG": "0",
+            **env,
+        }
+    )
 
 
-def run_local_env(**env) -> dict[str, str]:
-    """What deploy/run-local and the workers started like it get: none of the test's own
-    environment (run-local writes the production-like rest to RUN_LOCAL_DIR/env)."""
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **env}
+def run_local_env(settings: dict[str, str] | None = None) -> dict[str, str]:
+    """PATH and LANG, then `settings`: none of the test's own environment. What deploy/run-local
+    and the workers started like it get (run-local writes the production-like rest to
+    RUN_LOCAL_DIR/env)."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **(settings or {})}
+
+
+def run_local_output(directory: Path) -> str:
+    """What run-local printed so far (start_run_local sends it to directory/RUN_LOCAL_OUTPUT)."""
+    return (directory / RUN_LOCAL_OUTPUT).read_text(errors="replace")
 
 
 def start_run_local(
     directory: Path, port: int, first_web_port: int, env: dict[str, str]
 ) -> subprocess.Popen:
-    """deploy/run-local with two workers and no demo, its output in directory/run-local.out.
+    """deploy/run-local with two workers and no demo, its output in directory/RUN_LOCAL_OUTPUT.
 
     `env`: DATABASE_URL, REDIS_URL and any other setting, added to run_local_env's."""
-    output = open(directory / "run-local.out", "w")  # noqa: SIM115 — the child's now
+    output = open(directory / RUN_LOCAL_OUTPUT, "w")  # noqa: SIM115 — the child's now
     process = subprocess.Popen(
         [str(DEPLOY / "run-local"), "--no-demo", "--workers", "2"],
         cwd=CHECKOUT,
         env=run_local_env(
-            **{
+            {
                 "RUN_LOCAL_DIR": str(directory),
                 "RUN_LOCAL_PORT": str(port),
                 "RUN_LOCAL_WEB_PORT": str(first_web_port),
@@ -144,11 +151,10 @@ def start_run_local(
 def wait_run_local_ready(process: subprocess.Popen, directory: Path, seconds: float) -> None:
     """Until run-local says it is ready (a fresh database is migrated first); fails with its
     output if it stops or takes longer."""
-    out = directory / "run-local.out"
     deadline = time.monotonic() + seconds
-    while "run-local: ready" not in out.read_text(errors="replace"):
+    while "run-local: ready" not in run_local_output(directory):
         if process.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"run-local not ready:\n{out.read_text(errors='replace')[-5000:]}")
+            pytest.fail(f"run-local not ready:\n{run_local_output(directory)[-5000:]}")
         time.sleep(0.5)
 
 

@@ -27,6 +27,7 @@ from .processes import (
     free_ports,
     nginx_binary,
     request,
+    run_local_output,
     start_run_local,
     stop_run_local,
     wait_run_local_ready,
@@ -62,7 +63,7 @@ class RunLocal:
         )
 
     def output(self) -> str:
-        return (self.dir / "run-local.out").read_text(errors="replace")
+        return run_local_output(self.dir)
 
     def wait_until_ready(self) -> None:
         wait_run_local_ready(self.process, self.dir, READY_SECONDS)
